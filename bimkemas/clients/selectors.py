@@ -1,0 +1,106 @@
+"""Reads shared by the web pages and the API."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from bimkemas.accounts.models import User
+from bimkemas.clients.access import visible_clients
+from bimkemas.clients.identity import name_key, name_similarity
+from bimkemas.clients.models import Client, SupervisionCase, stage_q
+
+SIMILAR_NAME = 0.85
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    client: Client
+    reason: str  # "nik", "name", or "similar"
+    same_office: bool
+
+
+def find_possible_duplicates(
+    *, office_id: int | None, nik: str = "", full_name: str = "", birth_date: dt.date | None = None
+) -> list[PossibleDuplicate]:
+    """People who may already be registered: same NIK, or same birth date and a name that is
+    the same after normalisation or differs by about a letter. Searched nationally, since a
+    returning client may come back to another Bapas; callers show other offices' matches
+    without personal details."""
+    found: dict[int, PossibleDuplicate] = {}
+    if nik:
+        for client in Client.objects.filter(nik=nik).select_related("office"):
+            found[client.pk] = PossibleDuplicate(client, "nik", client.office_id == office_id)
+    if full_name and birth_date:
+        key = name_key(full_name)
+        same_birth = Client.objects.filter(birth_date=birth_date).select_related("office")
+        for client in same_birth[:500]:
+            if client.pk in found:
+                continue
+            if client.name_key == key:
+                reason = "name"
+            elif name_similarity(client.full_name, full_name) >= SIMILAR_NAME:
+                reason = "similar"
+            else:
+                continue
+            found[client.pk] = PossibleDuplicate(client, reason, client.office_id == office_id)
+    return list(found.values())
+
+
+@dataclass
+class ClientFilters:
+    q: str = ""
+    stage: str = ""
+    programme: str = ""
+    area: int | None = None
+    officer: int | None = None
+    category: str = ""
+    status: str = "open"
+
+
+def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> QuerySet[Client]:
+    """The clients a user may see, narrowed by search text and filters, with their open case."""
+    clients = visible_clients(user)
+    if filters.q:
+        text = filters.q.strip()
+        clients = clients.filter(
+            Q(full_name__icontains=text)
+            | Q(aliases__icontains=text)
+            | Q(name_key__contains=name_key(text) or text)
+            | Q(nik=text)
+            | Q(pk__in=SupervisionCase.objects.filter(register_number=text).values("client_id"))
+        )
+    case_filter = Q()
+    if filters.status == "open":
+        case_filter &= Q(status__in=["received", "registered", "active"])
+    if filters.stage:
+        case_filter &= stage_q(filters.stage, day)
+    if filters.programme:
+        case_filter &= Q(programme__code=filters.programme)
+    if filters.officer:
+        case_filter &= Q(officer_id=filters.officer)
+    if case_filter:
+        clients = clients.filter(
+            pk__in=SupervisionCase.objects.filter(case_filter).values("client_id")
+        )
+    if filters.area:
+        clients = clients.filter(work_area_id=filters.area)
+    if filters.category:
+        clients = clients.filter(category=filters.category)
+    return clients.select_related("work_area").order_by("full_name", "pk")
+
+
+def open_case_of(client: Client) -> SupervisionCase | None:
+    return (
+        client.cases.open()
+        .select_related("programme", "officer", "origin_facility", "office")
+        .first()
+    )
+
+
+def latest_case_of(client: Client) -> SupervisionCase | None:
+    return open_case_of(client) or (
+        client.cases.select_related("programme", "officer", "origin_facility", "office")
+        .order_by("-received_on", "-pk")
+        .first()
+    )

@@ -1,0 +1,444 @@
+"""Writes about clients and their cases. Each takes the acting user, validates, runs in one
+transaction and writes its audit row in that same transaction."""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bimkemas.accounts.models import Office, User
+from bimkemas.audit.models import AuditAction
+from bimkemas.audit.services import audit_record, changes_between, snapshot
+from bimkemas.clients.identity import name_key, normalise_phone, validate_nik
+from bimkemas.clients.models import (
+    PHOTO_KINDS,
+    Assignment,
+    CaseAccessGrant,
+    CaseDocument,
+    CaseStatus,
+    Client,
+    ClientPhone,
+    DocumentKind,
+    Guarantor,
+    LocalContact,
+    RegisterCounter,
+    SupervisionCase,
+)
+from bimkemas.clients.stages import stage_offsets
+from bimkemas.clients.uploads import check_upload
+from bimkemas.core.dates import today
+from bimkemas.core.errors import ApplicationError
+
+CLIENT_AUDITED_FIELDS = (
+    "full_name",
+    "aliases",
+    "nik",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "religion",
+    "category",
+    "street",
+    "rt",
+    "rw",
+    "kelurahan",
+    "kecamatan",
+    "work_area",
+)
+CASE_AUDITED_FIELDS = (
+    "register_number",
+    "programme",
+    "sk_number",
+    "sk_date",
+    "sk_issuer",
+    "origin_facility",
+    "offence_law",
+    "offence_article",
+    "crime_category",
+    "sentence_years",
+    "sentence_months",
+    "sentence_days",
+    "guidance_start",
+    "guidance_end",
+    "aftercare_until",
+    "general_conditions",
+    "special_conditions",
+    "status",
+    "received_on",
+    "closed_on",
+    "officer",
+)
+
+
+def _full_clean(instance, *, prefix: str = "", exclude: Iterable[str] = ()) -> None:
+    try:
+        instance.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as error:
+        raise ApplicationError.from_validation_error(error, prefix=prefix) from error
+
+
+def _clean_identity(client: Client) -> None:
+    client.full_name = " ".join(client.full_name.split())
+    if not client.full_name:
+        raise ApplicationError(_("Enter the client's full name."), field="full_name")
+    if client.birth_date and client.birth_date > today():
+        raise ApplicationError(_("The date of birth is in the future."), field="birth_date")
+    if client.nik:
+        client.nik = validate_nik(client.nik, birth_date=client.birth_date)
+    else:
+        client.nik = None
+    client.name_key = name_key(client.full_name)
+    if client.work_area_id and client.work_area.office_id != client.office_id:
+        raise ApplicationError(_("This area is not in the office's work area."), field="work_area")
+
+
+def _clean_case_dates(case: SupervisionCase) -> None:
+    if case.guidance_end < case.guidance_start:
+        raise ApplicationError(
+            _("The guidance period ends before it starts."), field="guidance_end"
+        )
+    if case.sk_date > today():
+        raise ApplicationError(_("The SK date is in the future."), field="sk_date")
+    if case.aftercare_until and case.aftercare_until <= case.guidance_end:
+        raise ApplicationError(
+            _("After-care must end after the guidance period."), field="aftercare_until"
+        )
+
+
+def case_set_stage_dates(case: SupervisionCase, office: Office) -> None:
+    """Store the days on which tahap lanjutan and tahap akhir begin."""
+    lanjutan_at, akhir_at = stage_offsets(
+        case.guidance_start, case.guidance_end, office.stage_fractions
+    )
+    case.lanjutan_from = case.guidance_start + dt.timedelta(days=lanjutan_at)
+    case.akhir_from = case.guidance_start + dt.timedelta(days=akhir_at)
+
+
+def next_register_number(*, office: Office, case: SupervisionCase, category: str) -> str:
+    """The next number in the office's register, in the office's format. Call in a transaction."""
+    year = case.received_on.year
+    counter, _created = RegisterCounter.objects.select_for_update().get_or_create(
+        office=office, year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return office.register_format.format(
+        seq=counter.last,
+        year=year,
+        programme=case.programme.code,
+        category="A" if category == "anak" else "D",
+        code=office.code.upper(),
+    )
+
+
+def _phones(client: Client, numbers: Iterable[Mapping[str, Any]]) -> list[ClientPhone]:
+    phones = []
+    for index, entry in enumerate(numbers):
+        number = normalise_phone(entry["number"], field=f"phones.{index}.number")
+        phones.append(ClientPhone(client=client, number=number, label=entry.get("label", "")))
+    return phones
+
+
+@transaction.atomic
+def client_intake(
+    *,
+    actor: User,
+    identity: Mapping[str, Any],
+    case: Mapping[str, Any],
+    phones: Iterable[Mapping[str, Any]] = (),
+    guarantors: Iterable[Mapping[str, Any]] = (),
+    contacts: Iterable[Mapping[str, Any]] = (),
+    documents: Iterable[tuple[str, UploadedFile]] = (),
+    existing_client: Client | None = None,
+) -> SupervisionCase:
+    """Receive and register a client handed over by a Lapas/Rutan/LPKA.
+
+    1. Reuse `existing_client` (a returning client) or create the person, refusing a NIK
+       already registered anywhere, since that person must get a new case instead.
+    2. Refuse a second open case for the same person.
+    3. Create the case with the next register number and its stage dates.
+    4. Store contacts and handover documents; audit everything in this transaction.
+    Any error rolls the whole intake back.
+    """
+    office = actor.office
+    if office is None:
+        raise ApplicationError(_("Only staff of a Bapas can take clients in."))
+    client = existing_client or _create_client(actor=actor, office=office, identity=identity)
+    if existing_client is not None and existing_client.office_id != office.pk:
+        raise ApplicationError(_("This client belongs to another Bapas; ask for a transfer."))
+    if client.cases.open().exists():
+        raise ApplicationError(_("This client already has an open case."))
+    new_case = SupervisionCase(
+        client=client, office=office, registered_by=actor, status=CaseStatus.REGISTERED, **case
+    )
+    new_case.received_on = new_case.received_on or today()
+    _full_clean(new_case, exclude=["register_number", "lanjutan_from", "akhir_from"])
+    _clean_case_dates(new_case)
+    case_set_stage_dates(new_case, office)
+    new_case.register_number = next_register_number(
+        office=office, case=new_case, category=client.category
+    )
+    new_case.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=new_case,
+        client=client,
+        summary=_("Case registered: %(number)s") % {"number": new_case.register_number},
+        changes=changes_between({}, snapshot(new_case, CASE_AUDITED_FIELDS)),
+    )
+    _add_contacts(actor, client, phones, guarantors, contacts)
+    for kind, upload in documents:
+        document_add(actor=actor, case=new_case, kind=kind, upload=upload)
+    return new_case
+
+
+def _create_client(*, actor: User, office: Office, identity: Mapping[str, Any]) -> Client:
+    client = Client(office=office, **identity)
+    _clean_identity(client)
+    _full_clean(client, exclude=["name_key", "photo"])
+    if client.nik and Client.objects.filter(nik=client.nik).exists():
+        raise ApplicationError(
+            _("A client with this NIK is already registered. Take in the existing client."),
+            field="nik",
+        )
+    client.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=client,
+        client=client,
+        summary=_("Client record created"),
+        changes=changes_between({}, snapshot(client, CLIENT_AUDITED_FIELDS)),
+    )
+    return client
+
+
+def _add_contacts(actor, client, phones, guarantors, contacts) -> None:
+    for phone in _phones(client, phones):
+        phone.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            obj=phone,
+            client=client,
+            summary=_("Phone added: %(number)s") % {"number": phone.number},
+        )
+    for index, data in enumerate(guarantors):
+        guarantor_add(actor=actor, client=client, data=data, prefix=f"guarantors.{index}.")
+    for index, data in enumerate(contacts):
+        local_contact_add(actor=actor, client=client, data=data, prefix=f"contacts.{index}.")
+
+
+def guarantor_add(
+    *, actor: User, client: Client, data: Mapping[str, Any], prefix: str = ""
+) -> Guarantor:
+    guarantor = Guarantor(client=client, **data)
+    if guarantor.phone:
+        guarantor.phone = normalise_phone(guarantor.phone, field=f"{prefix}phone")
+    _full_clean(guarantor, prefix=prefix, exclude=["client"])
+    guarantor.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=guarantor,
+        client=client,
+        summary=_("Guarantor added: %(name)s") % {"name": guarantor.name},
+    )
+    return guarantor
+
+
+def local_contact_add(
+    *, actor: User, client: Client, data: Mapping[str, Any], prefix: str = ""
+) -> LocalContact:
+    contact = LocalContact(client=client, **data)
+    if contact.phone:
+        contact.phone = normalise_phone(contact.phone, field=f"{prefix}phone")
+    _full_clean(contact, prefix=prefix, exclude=["client"])
+    contact.save()
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, obj=contact, client=client, summary=str(contact)
+    )
+    return contact
+
+
+@transaction.atomic
+def client_update(*, actor: User, client: Client, data: Mapping[str, Any]) -> Client:
+    """Change identity or address fields; the audit row lists each old and new value."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    before = snapshot(client, CLIENT_AUDITED_FIELDS)
+    for name, value in data.items():
+        if name not in CLIENT_AUDITED_FIELDS:
+            raise ApplicationError(_("This field cannot be changed here."), field=name)
+        setattr(client, name, value)
+    _clean_identity(client)
+    _full_clean(client, exclude=["name_key", "photo"])
+    if client.nik and Client.objects.filter(nik=client.nik).exclude(pk=client.pk).exists():
+        raise ApplicationError(_("Another client already has this NIK."), field="nik")
+    changes = changes_between(before, snapshot(client, CLIENT_AUDITED_FIELDS))
+    if changes:
+        client.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=client,
+            client=client,
+            summary=_("Identity changed"),
+            changes=changes,
+        )
+    return client
+
+
+@transaction.atomic
+def phone_add(*, actor: User, client: Client, number: str, label: str = "") -> ClientPhone:
+    phone = ClientPhone(client=client, number=normalise_phone(number, field="number"), label=label)
+    if client.phones.filter(number=phone.number).exists():
+        raise ApplicationError(_("This number is already recorded."), field="number")
+    phone.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=phone,
+        client=client,
+        summary=_("Phone added: %(number)s") % {"number": phone.number},
+    )
+    return phone
+
+
+@transaction.atomic
+def phone_set_reachable(
+    *, actor: User, phone: ClientPhone, reachable: bool, on: dt.date | None = None
+) -> ClientPhone:
+    """Record the result of calling a number: reachable (with the date) or not."""
+    before = snapshot(phone, ("verified_reachable", "verified_on"))
+    phone.verified_reachable = reachable
+    phone.verified_on = on or today()
+    phone.save(update_fields=["verified_reachable", "verified_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=phone,
+        client=phone.client,
+        summary=_("Phone %(number)s checked") % {"number": phone.number},
+        changes=changes_between(before, snapshot(phone, ("verified_reachable", "verified_on"))),
+    )
+    return phone
+
+
+@transaction.atomic
+def document_add(
+    *, actor: User, case: SupervisionCase, kind: str, upload: UploadedFile
+) -> CaseDocument:
+    if kind not in DocumentKind.values:
+        raise ApplicationError(_("Unknown document kind."), field="kind")
+    content_type = check_upload(upload, field=kind)
+    document = CaseDocument(
+        case=case,
+        kind=kind,
+        original_name=(upload.name or "dokumen")[:200],
+        content_type=content_type,
+        size=upload.size or 0,
+        uploaded_by=actor,
+    )
+    document.file.save(upload.name or "dokumen", upload, save=False)
+    document.save()
+    if kind == DocumentKind.PHOTO_FRONT or (kind in PHOTO_KINDS and case.client.photo_id is None):
+        Client.objects.filter(pk=case.client_id).update(photo=document)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=document,
+        client=case.client,
+        summary=str(document),
+    )
+    return document
+
+
+@transaction.atomic
+def case_assign(
+    *, actor: User, case: SupervisionCase, officer: User, reason: str = ""
+) -> SupervisionCase:
+    """Give a case to an officer; an earlier assignment is closed, never deleted."""
+    case = SupervisionCase.objects.select_for_update().select_related("client").get(pk=case.pk)
+    if not case.is_open:
+        raise ApplicationError(_("A closed case cannot be assigned."))
+    if not officer.is_officer or officer.office_id != case.office_id or not officer.is_active:
+        raise ApplicationError(_("Choose a PK or APK of this office."), field="officer")
+    if officer.absence_on(today()) is not None:
+        raise ApplicationError(
+            _("This officer is away (seconded, on leave or rotating)."), field="officer"
+        )
+    if case.officer_id == officer.pk:
+        raise ApplicationError(_("The case is already assigned to this officer."), field="officer")
+    previous = case.officer
+    Assignment.objects.filter(case=case, ended_at__isnull=True).update(ended_at=timezone.now())
+    Assignment.objects.create(case=case, officer=officer, assigned_by=actor, reason=reason)
+    case.officer = officer
+    if case.status == CaseStatus.REGISTERED:
+        case.status = CaseStatus.ACTIVE
+    case.save(update_fields=["officer", "status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.ASSIGN,
+        obj=case,
+        client=case.client,
+        summary=_("Assigned to %(officer)s") % {"officer": officer},
+        changes={"officer": [str(previous) if previous else None, str(officer)]},
+    )
+    return case
+
+
+@transaction.atomic
+def case_close(
+    *, actor: User, case: SupervisionCase, status: str, closed_on: dt.date, note: str = ""
+) -> SupervisionCase:
+    """End a case: completed, revoked, died or transferred."""
+    case = SupervisionCase.objects.select_for_update().select_related("client").get(pk=case.pk)
+    if not case.can_move_to(status) or status not in CaseStatus.values:
+        raise ApplicationError(_("This case cannot move to that status."), field="status")
+    if closed_on > today() or closed_on < case.received_on:
+        raise ApplicationError(
+            _("The closing date must lie between the reception date and today."),
+            field="closed_on",
+        )
+    before = case.status
+    case.status, case.closed_on, case.closing_note = status, closed_on, note
+    case.save(update_fields=["status", "closed_on", "closing_note", "updated_at"])
+    Assignment.objects.filter(case=case, ended_at__isnull=True).update(ended_at=timezone.now())
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATUS,
+        obj=case,
+        client=case.client,
+        summary=note[:300],
+        changes={"status": [before, status]},
+    )
+    return case
+
+
+@transaction.atomic
+def case_grant_access(
+    *, actor: User, case: SupervisionCase, officer: User, until: dt.date
+) -> CaseAccessGrant:
+    """Let another officer of the office read a case until a date."""
+    if officer.office_id != case.office_id or not officer.is_officer:
+        raise ApplicationError(_("Choose a PK or APK of this office."), field="officer")
+    if until < today():
+        raise ApplicationError(_("The end date is in the past."), field="until")
+    grant = CaseAccessGrant.objects.create(
+        case=case, officer=officer, granted_by=actor, until=until
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.GRANT,
+        obj=case,
+        client=case.client,
+        summary=_("%(officer)s may read this case until %(until)s")
+        % {"officer": officer, "until": until},
+    )
+    return grant

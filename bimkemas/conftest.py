@@ -1,0 +1,132 @@
+"""Shared test personas and factories (see bimkemas/testing.py for plain helpers).
+
+Two offices: Palembang ("office") and OKU ("other_office"). Personas:
+- alice: PK (Ahli Muda) of Palembang whose caseload holds `case`
+- pat: another PK of Palembang, with no cases
+- bob: section head (supervisor) of Palembang
+- dave: Bapas head of Palembang
+- carol: registrar of Palembang
+- erin: PK of OKU, an officer of another Bapas
+- nina: national viewer
+Factories build clients through the real intake service.
+"""
+
+import os
+
+import pytest
+
+from bimkemas.accounts.models import Office, Role, User, WorkArea
+from bimkemas.clients.models import Facility, Programme
+from bimkemas.clients.services import case_assign, client_intake
+from bimkemas.testing import case_data, identity_data, make_user
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with live_server
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def office(db) -> Office:
+    return Office.objects.create(code="plg", name="Bapas Kelas I Palembang", office_class="I")
+
+
+@pytest.fixture
+def other_office(db) -> Office:
+    return Office.objects.create(code="oku", name="Bapas Kelas II OKU", office_class="II")
+
+
+@pytest.fixture
+def work_area(office) -> WorkArea:
+    return WorkArea.objects.create(office=office, kind="kota", name="Palembang")
+
+
+@pytest.fixture
+def other_area(office) -> WorkArea:
+    return WorkArea.objects.create(office=office, kind="kabupaten", name="Banyuasin")
+
+
+@pytest.fixture
+def pb(db) -> Programme:
+    return Programme.objects.get_or_create(code="PB", defaults={"name": "Pembebasan Bersyarat"})[0]
+
+
+@pytest.fixture
+def cb(db) -> Programme:
+    return Programme.objects.get_or_create(code="CB", defaults={"name": "Cuti Bersyarat"})[0]
+
+
+@pytest.fixture
+def facility(db) -> Facility:
+    return Facility.objects.create(kind="lapas", name="Lapas Kelas I Palembang")
+
+
+@pytest.fixture
+def alice(office, work_area) -> User:
+    user = make_user("alice", office, Role.PK, rank="muda")
+    user.work_areas.add(work_area)
+    return user
+
+
+@pytest.fixture
+def pat(office, work_area) -> User:
+    user = make_user("pat", office, Role.PK, rank="pertama")
+    user.work_areas.add(work_area)
+    return user
+
+
+@pytest.fixture
+def bob(office) -> User:
+    return make_user("bob", office, Role.SUPERVISOR)
+
+
+@pytest.fixture
+def dave(office) -> User:
+    return make_user("dave", office, Role.HEAD)
+
+
+@pytest.fixture
+def carol(office) -> User:
+    return make_user("carol", office, Role.REGISTRAR)
+
+
+@pytest.fixture
+def erin(other_office) -> User:
+    return make_user("erin", other_office, Role.PK, rank="muda")
+
+
+@pytest.fixture
+def nina(db) -> User:
+    return make_user("nina", None, Role.NATIONAL_VIEWER)
+
+
+@pytest.fixture
+def make_case(carol, bob, work_area, pb, facility):
+    """make_case(officer=alice, identity={...}, case={...}) → an intaken, maybe assigned case."""
+
+    def factory(*, officer: User | None = None, identity=None, case=None, actor=None):
+        new_case = client_intake(
+            actor=actor or carol,
+            identity=identity_data(work_area, **(identity or {})),
+            case=case_data(pb, facility, **(case or {})),
+            phones=[{"number": "0812-7000-1234", "label": "pribadi"}],
+            guarantors=[{"name": "Siti Aminah", "relation": "Istri", "phone": "081270009876"}],
+        )
+        if officer is not None:
+            new_case = case_assign(actor=bob, case=new_case, officer=officer)
+        return new_case
+
+    return factory
+
+
+@pytest.fixture
+def case(make_case, alice):
+    """A client of Palembang on PB, in tahap awal, supervised by alice."""
+    return make_case(officer=alice)
+
+
+@pytest.fixture
+def client_of_alice(case):
+    return case.client

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("bimkemas.core.urls")),
+    path("", include("bimkemas.accounts.urls")),
+    path("", include("bimkemas.clients.urls")),
+    path("", include("bimkemas.audit.urls")),
+    path("api/", include("bimkemas.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "bimkemas.core.views.forbidden"
+handler404 = "bimkemas.core.views.not_found"
+handler500 = "bimkemas.core.views.server_error"
