@@ -1,2 +1,9 @@
-app_name = "core"
-urlpatterns: list = []
+from django.urls import path
+
+from bimkemas.core import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("office/", views.office_overview, name="office_overview"),
+    path("national/", views.national_overview, name="national_overview"),
+]

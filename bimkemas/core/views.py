@@ -12,3 +12,15 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/500.html", status=500)
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError
+
+
+def office_overview(request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError
+
+
+def national_overview(request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError
