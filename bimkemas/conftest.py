@@ -28,6 +28,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Personas are created per test; the production hasher would take seconds each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def office(db) -> Office:
     return Office.objects.create(code="plg", name="Bapas Kelas I Palembang", office_class="I")
@@ -107,10 +113,12 @@ def make_case(carol, bob, work_area, pb, facility):
     """make_case(officer=alice, identity={...}, case={...}) → an intaken, maybe assigned case."""
 
     def factory(*, officer: User | None = None, identity=None, case=None, actor=None):
+        case = dict(case or {})
+        programme = case.pop("programme", pb)
         new_case = client_intake(
             actor=actor or carol,
             identity=identity_data(work_area, **(identity or {})),
-            case=case_data(pb, facility, **(case or {})),
+            case=case_data(programme, facility, **case),
             phones=[{"number": "0812-7000-1234", "label": "pribadi"}],
             guarantors=[{"name": "Siti Aminah", "relation": "Istri", "phone": "081270009876"}],
         )
@@ -130,3 +138,24 @@ def case(make_case, alice):
 @pytest.fixture
 def client_of_alice(case):
     return case.client
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium; browser tests are skipped only outside CI when it is missing."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it with apt-get.")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

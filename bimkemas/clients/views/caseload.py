@@ -1,7 +1,50 @@
-"""Placeholder: being written."""
+"""One officer's caseload: load, availability, and their open cases by stage."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from bimkemas.accounts.models import User
+from bimkemas.clients.access import can_see_officer, require
+from bimkemas.clients.caseload import officers_with_load, stage_counts
+from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
+from bimkemas.core.dates import today
 
 
-def officer_caseload(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+@login_required
+@require_GET
+def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    officer = User.objects.filter(public_id=public_id).first()
+    require(officer is not None and officer.is_officer and can_see_officer(user, officer))
+    assert officer is not None
+    day = today()
+    loaded = officers_with_load(officer.office_id).get(pk=officer.pk)  # type: ignore[arg-type]
+    cases = SupervisionCase.objects.open().filter(officer=officer)
+    stage = request.GET.get("stage", "")
+    shown = cases.in_stage(stage, day) if stage in Stage.values else cases
+    rows = [
+        {"case": case, "stage": case.stage_on(day), "days_left": (case.guidance_end - day).days}
+        for case in shown.select_related("client", "programme", "office").order_by(
+            "guidance_end", "pk"
+        )
+    ]
+    counts = stage_counts(cases, day)
+    context = {
+        "officer": officer,
+        "load": loaded,
+        "absence": officer.absence_on(day),
+        "work_areas": officer.work_areas.all(),
+        "rows": rows,
+        "stage": stage if stage in Stage.values else "",
+        "stages": [
+            {"value": s.value, "label": s.label, "count": counts[s.value]}
+            for s in Stage
+            if s in GUIDANCE_STAGES or counts[s.value]
+        ],
+        "day": day,
+    }
+    return render(request, "clients/officer_caseload.html", context)

@@ -1,19 +1,149 @@
-"""Placeholder: being written."""
+"""A supervisor's decisions on a case (assign, close, grant access) and the guidance card."""
 
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from bimkemas.accounts.models import User
+from bimkemas.audit.models import AuditAction
+from bimkemas.audit.services import audit_record
+from bimkemas.clients import services
+from bimkemas.clients.access import can_supervise, get_case_for_user, require
+from bimkemas.clients.card import render_guidance_card
+from bimkemas.clients.caseload import officers_with_load, propose_officer
+from bimkemas.clients.forms_cases import AssignForm, CloseForm, GrantForm, closing_choices
+from bimkemas.clients.models import CaseStatus, SupervisionCase
+from bimkemas.core.dates import today
+from bimkemas.core.errors import ApplicationError
 
 
-def case_assign(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+def _supervised_case(request: HttpRequest, public_id) -> tuple[User, SupervisionCase]:
+    user = request.user
+    assert isinstance(user, User)
+    require(can_supervise(user))
+    return user, get_case_for_user(user, public_id)
 
 
-def case_close(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+def _add_errors(form, error: ApplicationError) -> None:
+    for field, messages_ in error.errors.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
 
 
-def case_grant(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+def _assignable(case: SupervisionCase) -> QuerySet[User]:
+    """Available officers of the office, least loaded first; the current officer left out."""
+    officers = officers_with_load(case.office_id).available_on(today())
+    return officers.exclude(pk=case.officer_id or 0).order_by(
+        "weighted_load", "case_count", "first_name", "pk"
+    )
 
 
-def case_card(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_assign(request: HttpRequest, public_id) -> HttpResponse:
+    user, case = _supervised_case(request, public_id)
+    officers = _assignable(case)
+    proposed = propose_officer(case, day=today())
+    if proposed is not None and proposed.pk == case.officer_id:
+        proposed = None
+    form = AssignForm(_data(request), case=case, officers=officers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_assign(actor=user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            officer = form.cleaned_data["officer"]
+            messages.success(request, _("Case assigned to %(officer)s.") % {"officer": officer})
+            return redirect("client_detail", case.client.public_id)
+    in_area = set(officers.filter(work_areas=case.client.work_area_id).values_list("pk", flat=True))
+    chosen = form["officer"].value() if form.is_bound else getattr(proposed, "public_id", None)
+    context = {
+        "case": case,
+        "form": form,
+        "proposed": proposed,
+        "rows": [
+            {"officer": o, "in_area": o.pk in in_area, "checked": str(o.public_id) == str(chosen)}
+            for o in officers
+        ],
+    }
+    return render(request, "clients/case_assign.html", context, status=_status(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_close(request: HttpRequest, public_id) -> HttpResponse:
+    user, case = _supervised_case(request, public_id)
+    form = CloseForm(_data(request), case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_close(actor=user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            status = CaseStatus(form.cleaned_data["status"]).label
+            messages.success(
+                request,
+                _("Case %(number)s closed: %(status)s.")
+                % {"number": case.register_number, "status": status},
+            )
+            return redirect("client_detail", case.client.public_id)
+    context = {"case": case, "form": form, "can_close": bool(closing_choices(case))}
+    return render(request, "clients/case_close.html", context, status=_status(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_grant(request: HttpRequest, public_id) -> HttpResponse:
+    user, case = _supervised_case(request, public_id)
+    form = GrantForm(_data(request), case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_grant_access(actor=user, case=case, **form.cleaned_data)
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(officer)s may read this case until %(until)s.")
+                % {"officer": form.cleaned_data["officer"], "until": form.cleaned_data["until"]},
+            )
+            return redirect("client_detail", case.client.public_id)
+    grants = case.grants.filter(until__gte=today()).select_related("officer", "granted_by")
+    context = {"case": case, "form": form, "grants": grants}
+    return render(request, "clients/case_grant.html", context, status=_status(form))
+
+
+@login_required
+@require_GET
+def case_card(request: HttpRequest, public_id) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    case = get_case_for_user(user, public_id)
+    pdf = render_guidance_card(case)
+    audit_record(
+        actor=user,
+        action=AuditAction.DOWNLOAD,
+        obj=case,
+        client=case.client,
+        summary="Kartu bimbingan",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = "kartu-bimbingan-{}.pdf".format(re.sub(r"[^A-Za-z0-9]+", "-", case.register_number))
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _status(form) -> int:
+    return 400 if form.is_bound and form.errors else 200
