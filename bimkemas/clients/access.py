@@ -7,6 +7,7 @@
 Anything outside a user's reach is a 404, so its existence does not leak.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 
@@ -17,8 +18,13 @@ from bimkemas.core.dates import today
 OFFICE_WIDE_ROLES = (Role.HEAD, Role.SUPERVISOR, Role.REGISTRAR)
 
 
+def _signed_in(user: User) -> bool:
+    """Signed in with an account still active: a deactivated account sees nothing."""
+    return user.is_authenticated and user.is_active
+
+
 def visible_clients(user: User):
-    if not user.is_authenticated or user.office_id is None or not user.role:
+    if not _signed_in(user) or user.office_id is None or not user.role:
         return Client.objects.none()
     clients = Client.objects.filter(office_id=user.office_id)
     if user.role in OFFICE_WIDE_ROLES:
@@ -34,7 +40,7 @@ def visible_clients(user: User):
 
 def writable_clients(user: User):
     """Clients the user may change: office-wide roles, and an officer's own caseload."""
-    if user.is_authenticated and user.is_officer and user.office_id is not None:
+    if _signed_in(user) and user.is_officer and user.office_id is not None:
         own = SupervisionCase.objects.open().filter(officer=user).values("client_id")
         return Client.objects.filter(office_id=user.office_id, pk__in=own)
     return visible_clients(user)
@@ -44,7 +50,7 @@ def get_client_for_user(user: User, public_id, *, write: bool = False) -> Client
     clients = writable_clients(user) if write else visible_clients(user)
     try:
         return clients.select_related("office", "work_area").get(public_id=public_id)
-    except (Client.DoesNotExist, ValueError, TypeError) as error:
+    except (Client.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
 
 
@@ -54,21 +60,21 @@ def get_case_for_user(user: User, public_id, *, write: bool = False) -> Supervis
         return SupervisionCase.objects.select_related("client", "office", "programme").get(
             public_id=public_id, client__in=clients
         )
-    except (SupervisionCase.DoesNotExist, ValueError, TypeError) as error:
+    except (SupervisionCase.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
 
 
 def can_intake(user: User) -> bool:
-    return user.is_authenticated and user.office_id is not None and user.role in OFFICE_WIDE_ROLES
+    return _signed_in(user) and user.office_id is not None and user.role in OFFICE_WIDE_ROLES
 
 
 def can_supervise(user: User) -> bool:
     """Assign, reassign, close cases, grant access, read access logs."""
-    return user.is_authenticated and user.office_id is not None and user.is_supervisor
+    return _signed_in(user) and user.office_id is not None and user.is_supervisor
 
 
 def can_see_officer(user: User, officer: User) -> bool:
-    if not user.is_authenticated or officer.office_id != user.office_id:
+    if not _signed_in(user) or officer.office_id != user.office_id:
         return False
     return user.pk == officer.pk or user.is_supervisor
 

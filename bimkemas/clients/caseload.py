@@ -8,7 +8,7 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from bimkemas.accounts.models import Absence, AbsenceKind, Office, Rank, Role, User
-from bimkemas.clients.models import Category, SupervisionCase, stage_q
+from bimkemas.clients.models import OPEN_STATUSES, Category, SupervisionCase, stage_q
 from bimkemas.clients.stages import Stage
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_places=2))
@@ -16,7 +16,7 @@ ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_plac
 
 def officers_with_load(office_id: int):
     """Officers of an office annotated with their open-case count and weighted caseload."""
-    open_cases = Q(cases__status__in=["registered", "active"])
+    open_cases = Q(cases__status__in=OPEN_STATUSES)
     return (
         User.objects.officers()
         .filter(office_id=office_id)
@@ -100,16 +100,21 @@ def _count_officers(overview: OfficeOverview, office: Office, day: dt.date) -> N
     }
     overview.officers_by_rank[str(Role.APK.label)] = officers.filter(role=Role.APK).count()
     absences = Absence.objects.covering(day).filter(officer__in=officers)
-    overview.seconded = absences.filter(kind=AbsenceKind.SECONDED).count()
+    overview.seconded = _officers_away(absences, AbsenceKind.SECONDED)
     overview.seconded_to = dict(
         absences.filter(kind=AbsenceKind.SECONDED)
         .values_list("seconded_to__name")
         .annotate(n=Count("id"))
         .values_list("seconded_to__name", "n")
     )
-    overview.rotating = absences.filter(kind=AbsenceKind.ROTATION).count()
-    overview.on_leave = absences.filter(kind=AbsenceKind.LEAVE).count()
+    overview.rotating = _officers_away(absences, AbsenceKind.ROTATION)
+    overview.on_leave = _officers_away(absences, AbsenceKind.LEAVE)
     overview.active_officers = officers.available_on(day).count()
+
+
+def _officers_away(absences, kind: str) -> int:
+    """Officers (not absence rows: periods may overlap) away for this reason."""
+    return absences.filter(kind=kind).values("officer_id").distinct().count()
 
 
 def stage_counts(cases, day: dt.date) -> dict[str, int]:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from bimkemas.core.errors import ApplicationError
 
-NIK_PATTERN = re.compile(r"^\d{16}$")
+# [0-9], not \d: \d also matches other scripts' digits (Arabic-Indic, full-width).
+NIK_PATTERN = re.compile(r"^[0-9]{16}$")
 
 
 def validate_nik(nik: str, *, birth_date: dt.date | None = None, female: bool | None = None) -> str:
@@ -21,13 +22,13 @@ def validate_nik(nik: str, *, birth_date: dt.date | None = None, female: bool | 
     nik = re.sub(r"\s", "", nik or "")
     if not NIK_PATTERN.match(nik):
         raise ApplicationError(_("NIK must be exactly 16 digits."), field="nik")
-    if nik[:2] < "11" or nik[:6].endswith("00"):
+    if nik[:2] < "11" or nik[2:4] == "00" or nik[4:6] == "00":
         raise ApplicationError(_("NIK does not start with a valid region code."), field="nik")
     day, month, year2 = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     is_female = day > 40
     if is_female:
         day -= 40
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if not _is_calendar_date(day, month, year2):
         raise ApplicationError(_("NIK does not contain a valid date of birth."), field="nik")
     if birth_date is not None and (day, month, year2) != (
         birth_date.day,
@@ -45,6 +46,17 @@ def validate_nik(nik: str, *, birth_date: dt.date | None = None, female: bool | 
     return nik
 
 
+def _is_calendar_date(day: int, month: int, year2: int) -> bool:
+    """Whether the day exists in 19yy or 20yy (29 February needs a leap year in one)."""
+    for century in (1900, 2000):
+        try:
+            dt.date(century + year2, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
 def normalise_phone(number: str, *, field: str = "phone") -> str:
     """An Indonesian or international phone number in E.164 form (+62…)."""
     try:
@@ -57,7 +69,11 @@ def normalise_phone(number: str, *, field: str = "phone") -> str:
 
 
 # Spelling reforms, most specific first: dj, tj, nj, sj before a lone j (DOMAIN.md §11).
-_SPELLING = [("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh")]
+_SPELLING = {"oe": "u", "dj": "j", "tj": "c", "nj": "ny", "sj": "sy", "ch": "kh"}
+_SPELLING_PATTERN = re.compile("|".join([*_SPELLING, "j"]))
+# A word showing one of these was written before 1972, so its lone j is today's y
+# ("Tjahjadi" = "Cahyadi"); in a modern word j stays j ("Joko").
+_OLD_SPELLING = re.compile("oe|dj|tj|nj|sj")
 _MUHAMMAD = {
     "muhammad",
     "mohammad",
@@ -97,9 +113,9 @@ def _unify(token: str, position: int) -> str:
         return _ABBREVIATIONS[token]
     if token in _MUHAMMAD:
         return "muhammad"
-    for old, new in _SPELLING:
-        token = token.replace(old, new)
-    return token
+    lone_j = "y" if _OLD_SPELLING.search(token) else "j"
+    # One pass, so the j that "dj" becomes is not turned into a y again.
+    return _SPELLING_PATTERN.sub(lambda match: _SPELLING.get(match.group(), lone_j), token)
 
 
 def name_tokens(full_name: str) -> list[str]:
@@ -110,14 +126,26 @@ def name_tokens(full_name: str) -> list[str]:
     return [_unify(token, position) for position, token in enumerate(tokens)]
 
 
-def name_key(full_name: str) -> str:
-    """A key equal for spellings of the same name: sorted, normalised, doubled letters folded."""
+def _folded_tokens(full_name: str) -> list[str]:
     tokens = [
         re.sub(r"(.)\1+", r"\1", token.replace("kh", "h")) for token in name_tokens(full_name)
     ]
-    return " ".join(sorted(t for t in tokens if t))
+    return [t for t in tokens if t]
+
+
+def name_key(full_name: str) -> str:
+    """A key equal for spellings of the same name: sorted, normalised, doubled letters folded."""
+    return " ".join(sorted(_folded_tokens(full_name)))
 
 
 def name_similarity(first: str, second: str) -> float:
-    """0–1, how alike two name keys are; one letter apart in a long name is above 0.9."""
-    return difflib.SequenceMatcher(None, name_key(first), name_key(second)).ratio()
+    """0–1, how alike two names are; one letter apart in a long name is above 0.9.
+
+    Compared both as keys (any word order) and in the written order, since a one-letter
+    difference can move a word in the sorted key ("Yudi Santoso" / "Rudi Santoso").
+    """
+    as_keys = difflib.SequenceMatcher(None, name_key(first), name_key(second)).ratio()
+    as_written = difflib.SequenceMatcher(
+        None, " ".join(_folded_tokens(first)), " ".join(_folded_tokens(second))
+    ).ratio()
+    return max(as_keys, as_written)

@@ -16,6 +16,7 @@ from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record, changes_between, snapshot
 from bimkemas.clients.identity import name_key, normalise_phone, validate_nik
 from bimkemas.clients.models import (
+    CLOSED_STATUSES,
     PHOTO_KINDS,
     Assignment,
     CaseAccessGrant,
@@ -27,6 +28,7 @@ from bimkemas.clients.models import (
     Guarantor,
     LocalContact,
     RegisterCounter,
+    Sex,
     SupervisionCase,
 )
 from bimkemas.clients.stages import stage_offsets
@@ -76,8 +78,12 @@ CASE_AUDITED_FIELDS = (
 
 
 def _full_clean(instance, *, prefix: str = "", exclude: Iterable[str] = ()) -> None:
+    # Constraints are checked by the services themselves, with messages tied to a field;
+    # Django's generic "constraint violated" would otherwise come first.
     try:
-        instance.full_clean(exclude=list(exclude), validate_unique=False)
+        instance.full_clean(
+            exclude=list(exclude), validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         raise ApplicationError.from_validation_error(error, prefix=prefix) from error
 
@@ -89,7 +95,8 @@ def _clean_identity(client: Client) -> None:
     if client.birth_date and client.birth_date > today():
         raise ApplicationError(_("The date of birth is in the future."), field="birth_date")
     if client.nik:
-        client.nik = validate_nik(client.nik, birth_date=client.birth_date)
+        female = client.sex == Sex.FEMALE if client.sex else None
+        client.nik = validate_nik(client.nik, birth_date=client.birth_date, female=female)
     else:
         client.nik = None
     client.name_key = name_key(client.full_name)
@@ -104,6 +111,8 @@ def _clean_case_dates(case: SupervisionCase) -> None:
         )
     if case.sk_date > today():
         raise ApplicationError(_("The SK date is in the future."), field="sk_date")
+    if case.received_on > today():
+        raise ApplicationError(_("The reception date is in the future."), field="received_on")
     if case.aftercare_until and case.aftercare_until <= case.guidance_end:
         raise ApplicationError(
             _("After-care must end after the guidance period."), field="aftercare_until"
@@ -193,9 +202,26 @@ def client_intake(
         changes=changes_between({}, snapshot(new_case, CASE_AUDITED_FIELDS)),
     )
     _add_contacts(actor, client, phones, guarantors, contacts)
-    for kind, upload in documents:
-        document_add(actor=actor, case=new_case, kind=kind, upload=upload)
+    _add_documents(actor, new_case, documents)
     return new_case
+
+
+def _add_documents(
+    actor: User, case: SupervisionCase, documents: Iterable[tuple[str, UploadedFile]]
+) -> None:
+    """Store handover files; if one fails, remove those already written, since the
+    transaction's rollback undoes the rows but not the files on disk."""
+    documents = list(documents)
+    for kind, upload in documents:
+        check_upload(upload, field=kind)
+    stored: list[CaseDocument] = []
+    try:
+        for kind, upload in documents:
+            stored.append(document_add(actor=actor, case=case, kind=kind, upload=upload))
+    except Exception:
+        for document in stored:
+            document.file.delete(save=False)
+        raise
 
 
 def _create_client(*, actor: User, office: Office, identity: Mapping[str, Any]) -> Client:
@@ -347,8 +373,14 @@ def document_add(
     )
     document.file.save(upload.name or "dokumen", upload, save=False)
     document.save()
-    if kind == DocumentKind.PHOTO_FRONT or (kind in PHOTO_KINDS and case.client.photo_id is None):
+    # A front photo becomes the client's photo; a side or back one only if there is none yet.
+    # Asked of the database: the caller's client object may predate an earlier photo.
+    if kind == DocumentKind.PHOTO_FRONT:
         Client.objects.filter(pk=case.client_id).update(photo=document)
+    elif kind in PHOTO_KINDS:
+        Client.objects.filter(pk=case.client_id, photo__isnull=True).update(photo=document)
+    if kind in PHOTO_KINDS:
+        case.client.refresh_from_db(fields=["photo"])
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -399,7 +431,7 @@ def case_close(
 ) -> SupervisionCase:
     """End a case: completed, revoked, died or transferred."""
     case = SupervisionCase.objects.select_for_update().select_related("client").get(pk=case.pk)
-    if not case.can_move_to(status) or status not in CaseStatus.values:
+    if status not in CLOSED_STATUSES or not case.can_move_to(status):
         raise ApplicationError(_("This case cannot move to that status."), field="status")
     if closed_on > today() or closed_on < case.received_on:
         raise ApplicationError(
@@ -426,8 +458,10 @@ def case_grant_access(
     *, actor: User, case: SupervisionCase, officer: User, until: dt.date
 ) -> CaseAccessGrant:
     """Let another officer of the office read a case until a date."""
-    if officer.office_id != case.office_id or not officer.is_officer:
+    if officer.office_id != case.office_id or not officer.is_officer or not officer.is_active:
         raise ApplicationError(_("Choose a PK or APK of this office."), field="officer")
+    if not case.is_open:
+        raise ApplicationError(_("A closed case cannot be shared."))
     if until < today():
         raise ApplicationError(_("The end date is in the past."), field="until")
     grant = CaseAccessGrant.objects.create(
