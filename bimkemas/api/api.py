@@ -1,0 +1,23 @@
+"""The NinjaAPI: documents at /api/docs and /api/openapi.json, operations under /api/v1/."""
+
+from ninja import NinjaAPI
+
+from bimkemas.api.auth import API_AUTH
+from bimkemas.api.errors import register_handlers
+from bimkemas.api.routers import auth, cases, clients, documents, intake, officers, overview
+from bimkemas.api.routers import reference as reference_router
+
+api = NinjaAPI(
+    title="bimkemas API",
+    version="1",
+    description="Case management for Indonesia's Bapas. Errors: "
+    '{"detail": str, "errors": {field: [messages]}}.',
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+    auth=API_AUTH,
+)
+register_handlers(api)
+
+for module in (auth, clients, intake, cases, documents, officers, overview, reference_router):
+    api.add_router("/v1/", module.router)

@@ -1,0 +1,496 @@
+"""Input and output schemas of API v1. Every string and number is bounded, so that bad
+input is a 422 and never reaches the database."""
+
+import datetime as dt
+import uuid
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+from pydantic import AfterValidator
+
+from bimkemas.accounts.models import AbsenceKind
+from bimkemas.clients.models import (
+    CaseStatus,
+    Category,
+    ContactKind,
+    CrimeCategory,
+    DocumentKind,
+    Religion,
+    Sex,
+)
+from bimkemas.clients.stages import Stage
+
+MAX_ID = 2**31 - 1
+
+
+def _no_nul(value: str) -> str:
+    # Databases refuse NUL characters in text (PostgreSQL raises); refuse them here instead.
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed.")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+Str8 = Annotated[str, Field(max_length=8), NoNul]
+Str20 = Annotated[str, Field(max_length=20), NoNul]
+Str40 = Annotated[str, Field(max_length=40), NoNul]
+Str60 = Annotated[str, Field(max_length=60), NoNul]
+Str100 = Annotated[str, Field(max_length=100), NoNul]
+Str150 = Annotated[str, Field(max_length=150), NoNul]
+Str200 = Annotated[str, Field(max_length=200), NoNul]
+Str300 = Annotated[str, Field(max_length=300), NoNul]
+LongText = Annotated[str, Field(max_length=5000), NoNul]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+SmallCount = Annotated[int, Field(ge=0, le=999)]
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+
+class OfficeRef(Schema):
+    code: str
+    name: str
+
+
+class PersonRef(Schema):
+    id: uuid.UUID
+    name: str
+
+
+class WorkAreaOut(Schema):
+    id: int
+    kind: str
+    name: str
+
+
+class Choice(Schema):
+    value: str
+    label: str
+
+
+# --- me and tokens -------------------------------------------------------------------------
+
+
+class TokenIn(Schema):
+    username: Str150
+    password: Annotated[str, Field(max_length=128)]
+    name: Str100
+
+
+class TokenOut(Schema):
+    token: str
+    prefix: str
+
+
+class MeOut(Schema):
+    id: uuid.UUID
+    username: str
+    name: str
+    role: str
+    role_label: str
+    rank: str
+    title: str
+    office: OfficeRef | None
+
+
+# --- clients -------------------------------------------------------------------------------
+
+
+class OpenCaseOut(Schema):
+    id: uuid.UUID
+    register_number: str
+    programme: str
+    stage: Stage
+    officer: str | None
+    guidance_end: dt.date
+
+
+class ClientSummary(Schema):
+    id: uuid.UUID
+    full_name: str
+    category: Category
+    work_area: str
+    open_case: OpenCaseOut | None
+
+
+class ClientPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[ClientSummary]
+
+
+class ClientQuery(Schema):
+    q: Str100 = ""
+    stage: Stage | None = None
+    programme: Str20 = ""
+    area: Id | None = Field(None, description="WorkArea id")
+    officer: uuid.UUID | None = Field(None, description="Officer public id")
+    category: Category | None = None
+    status: Annotated[str, Field(pattern="^(open|all)$")] = "open"
+    page: Annotated[int, Field(ge=1, le=100_000)] = 1
+    page_size: Annotated[int, Field(ge=1, le=200)] = 50
+
+
+class PhoneOut(Schema):
+    id: int
+    number: str
+    label: str
+    verified_reachable: bool
+    verified_on: dt.date | None
+
+
+class GuarantorOut(Schema):
+    name: str
+    relation: str
+    phone: str
+    address: str
+
+
+class ContactOut(Schema):
+    kind: ContactKind
+    name: str
+    phone: str
+
+
+class StageSpanOut(Schema):
+    stage: Stage
+    first_day: dt.date
+    last_day: dt.date
+    days: int
+
+
+class DocumentOut(Schema):
+    id: uuid.UUID
+    case: uuid.UUID
+    kind: DocumentKind
+    original_name: str
+    content_type: str
+    size: int
+    uploaded_at: dt.datetime
+
+
+class CaseSummary(Schema):
+    id: uuid.UUID
+    register_number: str
+    programme: str
+    status: CaseStatus
+    stage: Stage
+    guidance_start: dt.date
+    guidance_end: dt.date
+    officer: PersonRef | None
+    timeline: list[StageSpanOut]
+
+
+class ClientDetail(Schema):
+    id: uuid.UUID
+    office: OfficeRef
+    full_name: str
+    aliases: str
+    nik: str | None
+    birth_place: str
+    birth_date: dt.date
+    sex: Sex
+    religion: Religion
+    category: Category
+    street: str
+    rt: str
+    rw: str
+    kelurahan: str
+    kecamatan: str
+    work_area: WorkAreaOut
+    address_line: str
+    photo: uuid.UUID | None
+    phones: list[PhoneOut]
+    guarantors: list[GuarantorOut]
+    contacts: list[ContactOut]
+    cases: list[CaseSummary]
+    documents: list[DocumentOut]
+
+
+class ClientPatch(Schema):
+    full_name: Str200 | None = None
+    aliases: Str300 | None = None
+    nik: Annotated[str, Field(max_length=32), NoNul] | None = None
+    birth_place: Str100 | None = None
+    birth_date: dt.date | None = None
+    sex: Sex | None = None
+    religion: Religion | None = None
+    category: Category | None = None
+    street: Str200 | None = None
+    rt: Annotated[str, Field(max_length=3), NoNul] | None = None
+    rw: Annotated[str, Field(max_length=3), NoNul] | None = None
+    kelurahan: Str100 | None = None
+    kecamatan: Str100 | None = None
+    work_area: Id | None = None
+
+
+class PhoneIn(Schema):
+    number: Str40
+    label: Str60 = ""
+
+
+class PhoneCheckIn(Schema):
+    reachable: bool
+
+
+class AuditEventOut(Schema):
+    occurred_at: dt.datetime
+    actor: str | None
+    action: str
+    object_type: str
+    object_id: str
+    summary: str
+    changes: dict
+    channel: str
+
+
+class AuditPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[AuditEventOut]
+
+
+class PageQuery(Schema):
+    page: Annotated[int, Field(ge=1, le=100_000)] = 1
+    page_size: Annotated[int, Field(ge=1, le=200)] = 50
+
+
+# --- intake --------------------------------------------------------------------------------
+
+
+class IdentityIn(Schema):
+    full_name: Str200
+    aliases: Str300 = ""
+    nik: Annotated[str, Field(max_length=32), NoNul] = ""
+    birth_place: Str100
+    birth_date: dt.date
+    sex: Sex
+    religion: Religion
+    category: Category
+    street: Str200 = ""
+    rt: Annotated[str, Field(max_length=3), NoNul] = ""
+    rw: Annotated[str, Field(max_length=3), NoNul] = ""
+    kelurahan: Str100
+    kecamatan: Str100
+    work_area: Id
+
+
+class CaseIn(Schema):
+    programme: Str20 = Field(..., description="Programme code, e.g. PB")
+    origin_facility: Id
+    sk_number: Str100
+    sk_date: dt.date
+    sk_issuer: Str150
+    offence_law: Str100
+    offence_article: Str100
+    crime_category: CrimeCategory
+    sentence_years: SmallCount = 0
+    sentence_months: SmallCount = 0
+    sentence_days: SmallCount = 0
+    guidance_start: dt.date
+    guidance_end: dt.date
+    aftercare_until: dt.date | None = None
+    general_conditions: LongText = ""
+    special_conditions: LongText = ""
+    received_on: dt.date | None = None
+
+
+class GuarantorIn(Schema):
+    name: Str200
+    relation: Str60
+    phone: Str20 = ""
+    address: Str300 = ""
+
+
+class ContactIn(Schema):
+    kind: ContactKind
+    name: Str200
+    phone: Str20 = ""
+
+
+class IntakeIn(Schema):
+    identity: IdentityIn | None = Field(None, description="Required unless existing_client")
+    case: CaseIn
+    phones: list[PhoneIn] = Field(default_factory=list, max_length=10)
+    guarantors: list[GuarantorIn] = Field(default_factory=list, max_length=10)
+    contacts: list[ContactIn] = Field(default_factory=list, max_length=10)
+    existing_client: uuid.UUID | None = None
+    confirm_new_person: bool = False
+
+
+class DuplicateMatch(Schema):
+    same_office: bool
+    reason: str
+    office: str
+    id: uuid.UUID | None = None
+    full_name: str | None = None
+    birth_date: dt.date | None = None
+    register_number: str | None = None
+
+
+class DuplicatesOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+    matches: list[DuplicateMatch]
+
+
+# --- cases ---------------------------------------------------------------------------------
+
+
+class AssignmentOut(Schema):
+    officer: PersonRef
+    assigned_by: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    reason: str
+
+
+class CaseDetail(Schema):
+    id: uuid.UUID
+    register_number: str
+    client: PersonRef
+    office: OfficeRef
+    programme: Choice
+    status: CaseStatus
+    stage: Stage
+    timeline: list[StageSpanOut]
+    sk_number: str
+    sk_date: dt.date
+    sk_issuer: str
+    origin_facility: str
+    offence_law: str
+    offence_article: str
+    crime_category: CrimeCategory
+    sentence: str
+    guidance_start: dt.date
+    guidance_end: dt.date
+    aftercare_until: dt.date | None
+    general_conditions: str
+    special_conditions: str
+    received_on: dt.date
+    closed_on: dt.date | None
+    closing_note: str
+    officer: PersonRef | None
+    assignments: list[AssignmentOut]
+    documents: list[DocumentOut]
+
+
+class AssignIn(Schema):
+    officer: uuid.UUID
+    reason: Str300 = ""
+
+
+class CloseIn(Schema):
+    # Only the closing statuses: the service's transition table would also let a
+    # registered case "close" as active.
+    status: Literal["completed", "revoked", "died", "transferred"]
+    closed_on: dt.date
+    note: LongText = ""
+
+
+class GrantIn(Schema):
+    officer: uuid.UUID
+    until: dt.date
+
+
+class GrantOut(Schema):
+    case: uuid.UUID
+    officer: PersonRef
+    until: dt.date
+
+
+# --- officers and overviews ----------------------------------------------------------------
+
+
+class OfficerOut(Schema):
+    id: uuid.UUID
+    username: str
+    name: str
+    role: str
+    rank: str
+    title: str
+    case_count: int
+    weighted_load: float
+    available: bool
+    absence: AbsenceKind | None
+    work_areas: list[str]
+
+
+class ProposalOut(Schema):
+    officer: OfficerOut | None
+
+
+class CaseLine(Schema):
+    id: uuid.UUID
+    register_number: str
+    client: PersonRef
+    programme: str
+    stage: Stage
+    guidance_end: dt.date
+
+
+class CaseloadOut(Schema):
+    officer: OfficerOut
+    cases: list[CaseLine]
+
+
+class OfficeOverviewOut(Schema):
+    office: OfficeRef
+    day: dt.date
+    clients: int
+    adults: int
+    juveniles: int
+    by_programme: dict[str, int]
+    by_stage: dict[str, int]
+    unassigned: int
+    officers: int
+    officers_by_rank: dict[str, int]
+    seconded: int
+    seconded_to: dict[str, int]
+    rotating: int
+    on_leave: int
+    active_officers: int
+    clients_per_active_officer: int
+
+
+class OfficeFigures(Schema):
+    office: OfficeRef
+    clients: int
+    officers: int
+    active_officers: int
+    clients_per_active_officer: int
+
+
+class NationalOverviewOut(Schema):
+    day: dt.date
+    offices: list[OfficeFigures]
+    clients: int
+    active_officers: int
+
+
+class ProgrammeOut(Schema):
+    code: str
+    name: str
+    caseload_weight: float
+
+
+class FacilityOut(Schema):
+    id: int
+    kind: str
+    name: str
+
+
+class ReferenceOut(Schema):
+    programmes: list[ProgrammeOut]
+    facilities: list[FacilityOut]
+    work_areas: list[WorkAreaOut]
+    crime_categories: list[Choice]
+    document_kinds: list[Choice]
+    stages: list[Choice]
+    case_statuses: list[Choice]
+    categories: list[Choice]
+    sexes: list[Choice]
+    religions: list[Choice]
+    contact_kinds: list[Choice]
