@@ -1,0 +1,43 @@
+"""`bimkemas demo-logins`: the demo accounts to try, printed before `make demo` serves."""
+
+from django.core.management.base import BaseCommand
+
+from bimkemas.accounts.models import User
+from bimkemas.core.demo.constants import DEMO_PASSWORD
+from bimkemas.core.demo.loader import demo_exists
+
+URL = "http://127.0.0.1:8000/"
+LOGINS = (
+    ("kepala", "Office overview (§8 figures), assign and close cases"),
+    ("kasi", "Client list and search, intake, assign cases, access log"),
+    ("registrar", "Take a new client in (intake) and see the register"),
+    ("pk", "Own caseload of about 58 clients; stages awal/lanjutan/akhir"),
+    ("apk", "An assistant officer's caseload"),
+    ("kasi.oku", "Another Bapas: Palembang's clients are invisible here"),
+    ("pk.oku", "Officer of another Bapas"),
+    ("nasional", "National overview: numbers only, no personal data"),
+)
+
+
+class Command(BaseCommand):
+    help = "Print the demo logins and the address to open."
+
+    def handle(self, *args, **options) -> None:
+        if not demo_exists():
+            self.stdout.write("No demo data yet: run `bimkemas demo-data` first.")
+            return
+        users = {
+            u.username: u
+            for u in User.objects.filter(username__in=[n for n, _ in LOGINS]).select_related(
+                "office"
+            )
+        }
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        self.stdout.write(f"{'username':<10} {'role':<16} {'office':<34} try")
+        for username, hint in LOGINS:
+            user = users.get(username)
+            if user is None:
+                continue
+            office = user.office.name if user.office else "-"
+            self.stdout.write(f"{username:<10} {user.title:<16} {office:<34} {hint}")
+        self.stdout.write(f"Open {URL}")
