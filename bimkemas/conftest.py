@@ -31,7 +31,10 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Personas are created per test; the production hasher would take seconds each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # hashes made outside a test
+    ]
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ class StaffAdmin(UserAdmin):
     filter_horizontal = ["work_areas", "groups", "user_permissions"]
     inlines = [AbsenceInline]
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Bapas"), {"fields": ("office", "role", "rank", "nip", "phone", "work_areas")}),
     )
     add_fieldsets = (

@@ -5,6 +5,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from bimkemas.accounts.models import Office, WorkArea
 from bimkemas.clients.identity import name_key
 from bimkemas.clients.models import (
@@ -285,6 +287,10 @@ def register_numbers(office: Office, cases: list[SupervisionCase], rng: random.R
     return [RegisterCounter(office=office, year=y, last=n) for y, n in sorted(last.items())]
 
 
+def _office_hours(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
+
+
 def insert_rows(office: Office, rows: Rows, staff: Staff, ctx: LoadContext, rng) -> None:
     size = ctx.batch_size
     counters = register_numbers(office, rows.cases, rng)
@@ -296,6 +302,7 @@ def insert_rows(office: Office, rows: Rows, staff: Staff, ctx: LoadContext, rng)
                 case=case,
                 officer=case.officer,
                 assigned_by=rng.choice(staff.supervisors),
+                started_at=_office_hours(case.received_on),
                 reason="Penunjukan PK pembimbing",
             )
             for case in rows.cases
