@@ -1,7 +1,26 @@
-"""Placeholder: being written."""
-
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from bimkemas.accounts.models import User
+from bimkemas.audit.models import AuditEvent
+from bimkemas.clients.access import can_supervise, get_client_for_user, require
+
+PAGE_SIZE = 50
 
 
-def client_access_log(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    raise NotImplementedError
+@login_required
+def client_access_log(request: HttpRequest, public_id) -> HttpResponse:
+    """Who read or changed a client's data, newest first; supervisors of the office only."""
+    user = request.user
+    assert isinstance(user, User)
+    require(can_supervise(user))
+    client = get_client_for_user(user, public_id)
+    views_only = request.GET.get("views") == "1"
+    events = AuditEvent.objects.for_client(client.pk).select_related("actor")
+    if views_only:
+        events = events.views()
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"client": client, "page": page, "views_only": views_only}
+    return render(request, "audit/access_log.html", context)

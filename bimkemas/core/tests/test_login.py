@@ -1,0 +1,66 @@
+from django.urls import reverse
+from django.utils import translation
+
+from bimkemas.testing import PASSWORD, login
+
+
+def log_in(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_it_logs_in_with_the_right_password(client, alice):
+    response = log_in(client, "alice", PASSWORD)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_it_shows_an_error_for_a_wrong_password(client, alice):
+    response = log_in(client, "alice", "salah")
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert '<div class="alert alert-danger' in response.content.decode()
+
+
+def test_it_locks_out_after_five_wrong_passwords(client, alice):
+    for _attempt in range(5):
+        log_in(client, "alice", "salah")
+
+    response = log_in(client, "alice", PASSWORD)
+
+    assert response.status_code == 403
+    assert "registration/locked_out.html" in [t.name for t in response.templates]
+    assert "30" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_renders_english_on_request(client, db):
+    response = client.get(reverse("login"), headers={"Accept-Language": "en"})
+
+    body = response.content.decode()
+    assert '<html lang="en">' in body
+    assert "Log in" in body
+
+
+def test_it_switches_to_english_with_set_language(client, alice):
+    login(client, alice)
+
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("client_list")}, follow=True
+    )
+
+    body = response.content.decode()
+    assert '<html lang="en">' in body
+    assert "Clients" in body
+
+
+def test_it_speaks_indonesian_by_default(client, db):
+    response = client.get(reverse("login"))
+
+    body = response.content.decode()
+    assert '<html lang="id">' in body
+    with translation.override("id"):
+        password = translation.gettext("Password")
+    # Until the Indonesian catalogue is compiled the msgid is its own translation.
+    assert password in body
