@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -35,12 +36,20 @@ def test_it_locks_out_after_five_wrong_passwords(client, alice):
     assert "_auth_user_id" not in client.session
 
 
-def test_it_renders_english_on_request(client, db):
-    response = client.get(reverse("login"), headers={"Accept-Language": "en"})
+def test_it_renders_english_once_chosen(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("login"))
 
     body = response.content.decode()
     assert '<html lang="en">' in body
     assert "Log in" in body
+
+
+def test_it_stays_indonesian_whatever_the_browser_prefers(client, db):
+    response = client.get(reverse("login"), headers={"Accept-Language": "en-US,en;q=0.9"})
+
+    assert '<html lang="id">' in response.content.decode()
 
 
 def test_it_switches_to_english_with_set_language(client, alice):
