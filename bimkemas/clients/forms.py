@@ -6,27 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import Office, User, WorkArea
-from bimkemas.clients.models import Category, Client, DocumentKind, Programme
+from bimkemas.clients.models import IDENTITY_FIELDS, Category, Client, DocumentKind, Programme
 from bimkemas.clients.selectors import ClientFilters
 from bimkemas.clients.stages import Stage
 from bimkemas.core.errors import ApplicationError
-
-EDITABLE_CLIENT_FIELDS = (
-    "full_name",
-    "aliases",
-    "nik",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "religion",
-    "category",
-    "street",
-    "rt",
-    "rw",
-    "kelurahan",
-    "kecamatan",
-    "work_area",
-)
 
 
 def add_application_errors(form: forms.BaseForm, error: ApplicationError) -> None:
@@ -55,7 +38,7 @@ class BootstrapMixin:
 class ClientForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Client
-        fields = EDITABLE_CLIENT_FIELDS
+        fields = IDENTITY_FIELDS
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),

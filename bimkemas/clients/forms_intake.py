@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from bimkemas.accounts.models import User, WorkArea
 from bimkemas.clients.access import visible_clients
 from bimkemas.clients.models import (
+    IDENTITY_FIELDS,
     Client,
     ContactKind,
     DocumentKind,
@@ -101,22 +102,7 @@ class IdentityForm(UnvalidatedModelForm):
 
     class Meta:
         model = Client
-        fields = [
-            "full_name",
-            "aliases",
-            "nik",
-            "birth_place",
-            "birth_date",
-            "sex",
-            "religion",
-            "category",
-            "street",
-            "rt",
-            "rw",
-            "kelurahan",
-            "kecamatan",
-            "work_area",
-        ]
+        fields = IDENTITY_FIELDS
         widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

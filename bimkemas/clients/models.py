@@ -87,6 +87,25 @@ class CrimeCategory(models.TextChoices):
     OTHER = "lainnya", _("Other")
 
 
+# The fields of a person's identity and address: entered at intake, editable, audited.
+IDENTITY_FIELDS = (
+    "full_name",
+    "aliases",
+    "nik",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "religion",
+    "category",
+    "street",
+    "rt",
+    "rw",
+    "kelurahan",
+    "kecamatan",
+    "work_area",
+)
+
+
 class Client(PublicIdModel):
     """A person under (or once under) Bapas guidance. Names are stored as written."""
 

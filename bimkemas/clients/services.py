@@ -17,6 +17,7 @@ from bimkemas.audit.services import audit_record, changes_between, snapshot
 from bimkemas.clients.identity import name_key, normalise_phone, validate_nik
 from bimkemas.clients.models import (
     CLOSED_STATUSES,
+    IDENTITY_FIELDS,
     PHOTO_KINDS,
     Assignment,
     CaseAccessGrant,
@@ -36,22 +37,7 @@ from bimkemas.clients.uploads import check_upload
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 
-CLIENT_AUDITED_FIELDS = (
-    "full_name",
-    "aliases",
-    "nik",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "religion",
-    "category",
-    "street",
-    "rt",
-    "rw",
-    "kelurahan",
-    "kecamatan",
-    "work_area",
-)
+CLIENT_AUDITED_FIELDS = IDENTITY_FIELDS
 CASE_AUDITED_FIELDS = (
     "register_number",
     "programme",
@@ -261,21 +247,23 @@ def _add_contacts(actor, client, phones, guarantors, contacts) -> None:
         local_contact_add(actor=actor, client=client, data=data, prefix=f"contacts.{index}.")
 
 
+def _person_add(actor: User, person: Guarantor | LocalContact, prefix: str, summary: str) -> None:
+    """Validate and save a guarantor or local contact of a client, with its audit row."""
+    if person.phone:
+        person.phone = normalise_phone(person.phone, field=f"{prefix}phone")
+    _full_clean(person, prefix=prefix, exclude=["client"])
+    person.save()
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, obj=person, client=person.client, summary=summary
+    )
+
+
 def guarantor_add(
     *, actor: User, client: Client, data: Mapping[str, Any], prefix: str = ""
 ) -> Guarantor:
     guarantor = Guarantor(client=client, **data)
-    if guarantor.phone:
-        guarantor.phone = normalise_phone(guarantor.phone, field=f"{prefix}phone")
-    _full_clean(guarantor, prefix=prefix, exclude=["client"])
-    guarantor.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=guarantor,
-        client=client,
-        summary=_("Guarantor added: %(name)s") % {"name": guarantor.name},
-    )
+    summary = _("Guarantor added: %(name)s") % {"name": guarantor.name}
+    _person_add(actor, guarantor, prefix, summary)
     return guarantor
 
 
@@ -283,13 +271,7 @@ def local_contact_add(
     *, actor: User, client: Client, data: Mapping[str, Any], prefix: str = ""
 ) -> LocalContact:
     contact = LocalContact(client=client, **data)
-    if contact.phone:
-        contact.phone = normalise_phone(contact.phone, field=f"{prefix}phone")
-    _full_clean(contact, prefix=prefix, exclude=["client"])
-    contact.save()
-    audit_record(
-        actor=actor, action=AuditAction.CREATE, obj=contact, client=client, summary=str(contact)
-    )
+    _person_add(actor, contact, prefix, str(contact))
     return contact
 
 
