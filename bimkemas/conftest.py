@@ -29,6 +29,12 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """Tests assert the English msgids; tests about Indonesian set LANGUAGE_CODE = "id"."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Personas are created per test; the production hasher would take seconds each."""
     settings.PASSWORD_HASHERS = [

@@ -58,7 +58,7 @@ def register_handlers(api: NinjaAPI) -> None:
         return respond(request, 400, error_body(exc.message, exc.errors))
 
     def on_not_found(request: HttpRequest, exc: Any) -> HttpResponse:
-        return respond(request, 404, error_body("Not found"))
+        return respond(request, 404, error_body(_("Not found")))
 
     def on_validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = validation_errors(exc.errors)
@@ -77,7 +77,7 @@ def register_handlers(api: NinjaAPI) -> None:
 
     def on_exception(request: HttpRequest, exc: Any) -> HttpResponse:
         logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
-        return respond(request, 500, error_body("Server error"))
+        return respond(request, 500, error_body(_("Server error")))
 
     api.add_exception_handler(ApplicationError, on_application_error)
     api.add_exception_handler(Http404, on_not_found)

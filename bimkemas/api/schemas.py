@@ -5,6 +5,7 @@ import datetime as dt
 import uuid
 from typing import Annotated, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
@@ -26,7 +27,7 @@ MAX_ID = 2**31 - 1
 def _no_nul(value: str) -> str:
     # Databases refuse NUL characters in text (PostgreSQL raises); refuse them here instead.
     if "\x00" in value:
-        raise ValueError("NUL characters are not allowed.")
+        raise ValueError(_("NUL characters are not allowed."))
     return value
 
 

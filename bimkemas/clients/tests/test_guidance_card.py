@@ -27,7 +27,8 @@ def test_the_officer_downloads_the_card_as_an_audited_pdf(client, alice, case):
     assert (event.actor, event.client, event.summary) == (alice, case.client, "Kartu bimbingan")
 
 
-def test_the_card_names_the_register_number_officer_and_reporting_duty(case):
+def test_the_card_names_the_register_number_officer_and_reporting_duty(case, settings):
+    settings.LANGUAGE_CODE = "id"
     html = card_html(case)
     assert case.register_number in html
     assert "KARTU BIMBINGAN KLIEN PEMASYARAKATAN" in html
@@ -69,7 +70,8 @@ def test_asimilasi_reports_weekly_and_integration_programmes_monthly(db):
     assert reporting_duty("ASIMILASI").frequency == "weekly"
 
 
-def test_an_asimilasi_card_says_weekly(carol, work_area, facility):
+def test_an_asimilasi_card_says_weekly(carol, work_area, facility, settings):
+    settings.LANGUAGE_CODE = "id"
     asimilasi = Programme.objects.create(code="ASIMILASI", name="Asimilasi di rumah")
     new_case = client_intake(
         actor=carol,

@@ -46,7 +46,8 @@ def test_it_renders_english_once_chosen(client, db):
     assert "Log in" in body
 
 
-def test_it_stays_indonesian_whatever_the_browser_prefers(client, db):
+def test_it_stays_indonesian_whatever_the_browser_prefers(client, db, settings):
+    settings.LANGUAGE_CODE = "id"
     response = client.get(reverse("login"), headers={"Accept-Language": "en-US,en;q=0.9"})
 
     assert '<html lang="id">' in response.content.decode()
@@ -64,7 +65,8 @@ def test_it_switches_to_english_with_set_language(client, alice):
     assert "Clients" in body
 
 
-def test_it_speaks_indonesian_by_default(client, db):
+def test_it_speaks_indonesian_by_default(client, db, settings):
+    settings.LANGUAGE_CODE = "id"
     response = client.get(reverse("login"))
 
     body = response.content.decode()
