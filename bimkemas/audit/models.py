@@ -1,4 +1,9 @@
+import functools
+from typing import Any
+
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +17,26 @@ class AuditAction(models.TextChoices):
     ASSIGN = "assign", _("Assigned")
     STATUS = "status", _("Status changed")
     GRANT = "grant", _("Access granted")
+
+
+@functools.cache
+def _audited_model(model_name: str) -> type[models.Model] | None:
+    for model in apps.get_models():
+        if model._meta.model_name == model_name and model._meta.app_label != "audit":
+            return model
+    return None
+
+
+def _field_label_and_display(model, name: str, value: Any) -> tuple[str, Any]:
+    """A field's verbose name, and a stored code shown as its label ("L" → "Male")."""
+    if model is None:
+        return name, value
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name, value
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    return str(getattr(field, "verbose_name", name)), choices.get(value, value)
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -55,3 +80,19 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}"
+
+    @property
+    def object_label(self) -> str:
+        model = _audited_model(self.object_type)
+        return str(model._meta.verbose_name) if model else self.object_type
+
+    @property
+    def labelled_changes(self) -> list[tuple[str, Any, Any]]:
+        """(field label, old, new) with codes shown as their labels, for people to read."""
+        model = _audited_model(self.object_type)
+        rows = []
+        for name, (old, new) in self.changes.items():
+            label, old_shown = _field_label_and_display(model, name, old)
+            _label, new_shown = _field_label_and_display(model, name, new)
+            rows.append((label, old_shown, new_shown))
+        return rows

@@ -25,7 +25,7 @@ def test_it_shows_who_read_and_changed_the_client(client, alice, bob, case):
     body = response.content.decode()
     assert "Alice" in body
     assert "Budi Gondrong" in body  # the new value of the changed field
-    assert "aliases" in body
+    assert "Aliases" in body
 
 
 def test_it_filters_views_only(client, alice, dave, case):
@@ -52,3 +52,15 @@ def test_it_is_not_for_a_supervisor_of_another_bapas(client, case, other_office)
     login(client, make_user("olga", other_office, Role.SUPERVISOR))
 
     assert client.get(url(case)).status_code == 404
+
+
+def test_it_shows_field_names_and_codes_as_people_read_them(client, bob, case):
+    client_update(actor=bob, client=case.client, data={"sex": "P", "nik": None})
+    login(client, bob)
+
+    response = client.get(reverse("client_access_log", args=[case.client.public_id]))
+
+    body = response.content.decode()
+    assert "Sex" in body
+    assert "Female" in body
+    assert "supervisioncase" not in body

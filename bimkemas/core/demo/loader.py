@@ -31,6 +31,7 @@ from bimkemas.core.demo.offices import (
 from bimkemas.core.demo.staff import LoadContext, create_office, create_staff
 
 NATIONAL_VIEWER = "nasional"
+CONFIG_ADMIN = "admin"  # Django admin only: no role, no office, so it sees no client
 BASE_OFFICES = 3  # Palembang, Musi Rawas Utara, OKU
 
 Log = Callable[[str], None]
@@ -61,7 +62,9 @@ def demo_offices():
 def reset_demo(log: Log) -> None:
     """Delete the demo offices and everything in them, children before what they PROTECT."""
     offices = list(demo_offices())
-    staff = User.objects.filter(Q(office__in=offices) | Q(username=NATIONAL_VIEWER))
+    staff = User.objects.filter(
+        Q(office__in=offices) | Q(username__in=[NATIONAL_VIEWER, CONFIG_ADMIN])
+    )
     AuditEvent.objects.filter(
         Q(office__in=offices) | Q(client__office__in=offices) | Q(actor__in=staff)
     ).delete()
@@ -117,6 +120,7 @@ def load_demo(*, seed: int, scale: int | None, log: Log) -> list[OfficeLoaded]:
         used_usernames=set(User.objects.values_list("username", flat=True)),
     )
     _national_viewer(ctx)
+    _config_admin(ctx)
     loaded = []
     for number, spec in enumerate(specs, start=1):
         loaded.append(load_office(spec, ctx))
@@ -166,3 +170,17 @@ def _national_viewer(ctx: LoadContext) -> None:
         role=Role.NATIONAL_VIEWER,
     )
     ctx.used_usernames.add(NATIONAL_VIEWER)
+
+
+def _config_admin(ctx: LoadContext) -> None:
+    if User.objects.filter(username=CONFIG_ADMIN).exists():
+        return
+    User.objects.create(
+        username=CONFIG_ADMIN,
+        first_name="Admin",
+        last_name="Konfigurasi",
+        password=ctx.password_hash,
+        is_staff=True,
+        is_superuser=True,
+    )
+    ctx.used_usernames.add(CONFIG_ADMIN)

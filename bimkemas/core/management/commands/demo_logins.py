@@ -16,6 +16,7 @@ LOGINS = (
     ("kasi.oku", "Another Bapas: Palembang's clients are invisible here"),
     ("pk.oku", "Officer of another Bapas"),
     ("nasional", "National overview: numbers only, no personal data"),
+    ("admin", "Configuration at /admin/: offices, stage fractions, programme weights, staff"),
 )
 
 
@@ -39,5 +40,6 @@ class Command(BaseCommand):
             if user is None:
                 continue
             office = user.office.name if user.office else "-"
-            self.stdout.write(f"{username:<10} {user.title:<16} {office:<34} {hint}")
+            title = user.title or "Administrator"
+            self.stdout.write(f"{username:<10} {title:<16} {office:<34} {hint}")
         self.stdout.write(f"Open {URL}")
