@@ -33,7 +33,8 @@ lint: install
 	$(BIN)/bimkemas makemigrations --check --dry-run
 
 pytest: install
-	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	# Live-server threads would keep persistent connections open past the test run.
+	CONN_MAX_AGE=0 $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint pytest
 
