@@ -3,6 +3,7 @@ transaction and writes its audit row in that same transaction."""
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -112,6 +113,37 @@ def case_set_stage_dates(case: SupervisionCase, office: Office) -> None:
     )
     case.lanjutan_from = case.guidance_start + dt.timedelta(days=lanjutan_at)
     case.akhir_from = case.guidance_start + dt.timedelta(days=akhir_at)
+
+
+@transaction.atomic
+def office_set_stage_fractions(
+    *, actor: User, office: Office, awal_end: Decimal, lanjutan_end: Decimal
+) -> int:
+    """Change where an office's stages begin and move every case's stored stage dates.
+
+    Returns the number of cases whose dates were recomputed.
+    """
+    if not Decimal(0) < awal_end < lanjutan_end < Decimal(1):
+        raise ApplicationError(_("The initial stage must end before the continued stage."))
+    before = snapshot(office, ("stage_awal_end", "stage_lanjutan_end"))
+    office.stage_awal_end, office.stage_lanjutan_end = awal_end, lanjutan_end
+    office.save(update_fields=["stage_awal_end", "stage_lanjutan_end", "updated_at"])
+    cases = list(
+        SupervisionCase.objects.filter(office=office).only(
+            "pk", "guidance_start", "guidance_end", "lanjutan_from", "akhir_from"
+        )
+    )
+    for case in cases:
+        case_set_stage_dates(case, office)
+    SupervisionCase.objects.bulk_update(cases, ["lanjutan_from", "akhir_from"], batch_size=2000)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=office,
+        summary=_("Stage fractions changed; %(count)d cases recomputed") % {"count": len(cases)},
+        changes=changes_between(before, snapshot(office, ("stage_awal_end", "stage_lanjutan_end"))),
+    )
+    return len(cases)
 
 
 def next_register_number(*, office: Office, case: SupervisionCase, category: str) -> str:
