@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves the API explorer's assets locally, not from a CDN
     "axes",
     "csp",
     "huey.contrib.djhuey",

@@ -70,9 +70,24 @@ def fill_intake(page, tmp_path, work_area, pb, facility) -> None:
     page.set_input_files("[name=photo_front]", str(photo_file))
 
 
+def requests_leaving(page, live_server) -> list[str]:
+    """Every request the page makes to a host other than our server (a CDN, say)."""
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((live_server.url, "data:"))
+            else outside.append(request.url)
+        ),
+    )
+    return outside
+
+
 def test_it_takes_a_client_from_intake_to_the_officers_dashboard(
     page, live_server, tmp_path, carol, bob, alice, work_area, pb, facility
 ):
+    outside = requests_leaving(page, live_server)
     log_in(page, live_server, "carol")
     page.goto(f"{live_server.url}{reverse('intake')}")
     fill_intake(page, tmp_path, work_area, pb, facility)
@@ -99,6 +114,7 @@ def test_it_takes_a_client_from_intake_to_the_officers_dashboard(
     page.get_by_text("Rahmat Hidayat bin Sulaiman").first.click()
     page.wait_for_url("**/clients/*/")
     assert page.get_by_text(case.register_number).first.is_visible()
+    assert outside == []
 
 
 def test_it_keeps_another_offices_client_out_of_reach(page, live_server, case, erin):
@@ -122,3 +138,13 @@ def test_it_fits_the_client_page_on_a_phone(browser, live_server, case):
     scroll_width = phone.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 360
     context.close()
+
+
+def test_it_serves_the_api_explorer_from_our_own_server(page, live_server, bob):
+    outside = requests_leaving(page, live_server)
+    log_in(page, live_server, "bob")
+
+    page.goto(f"{live_server.url}/api/docs")
+
+    page.get_by_text("/api/v1/clients").first.wait_for()
+    assert outside == []
