@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict
 
 from bimkemas.accounts.models import AbsenceKind
 from bimkemas.clients.models import (
@@ -376,6 +376,30 @@ class CaseDetail(Schema):
     officer: PersonRef | None
     assignments: list[AssignmentOut]
     documents: list[DocumentOut]
+
+
+class CasePatch(Schema):
+    """The fields sent are changed; null clears after-care or the conditions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    programme: Str20 | None = Field(None, description="Programme code, e.g. PB")
+    origin_facility: Id | None = Field(None, description="Facility id")
+    sk_number: Str100 | None = None
+    sk_date: dt.date | None = None
+    sk_issuer: Str150 | None = None
+    offence_law: Str100 | None = None
+    offence_article: Str100 | None = None
+    crime_category: CrimeCategory | None = None
+    sentence_years: SmallCount | None = None
+    sentence_months: SmallCount | None = None
+    sentence_days: SmallCount | None = None
+    guidance_start: dt.date | None = None
+    guidance_end: dt.date | None = None
+    aftercare_until: dt.date | None = None
+    general_conditions: LongText | None = None
+    special_conditions: LongText | None = None
+    received_on: dt.date | None = None
 
 
 class AssignIn(Schema):

@@ -64,6 +64,22 @@ def get_case_for_user(user: User, public_id, *, write: bool = False) -> Supervis
         raise Http404 from error
 
 
+def can_edit_case(user: User, case: SupervisionCase) -> bool:
+    """Correct a case's SK data: supervisors of its office, and its own officer while it is
+    open. Registrars correct a person's identity, not the terms of supervision."""
+    if not _signed_in(user) or user.office_id is None or user.office_id != case.office_id:
+        return False
+    if user.is_supervisor:
+        return True
+    return user.is_officer and case.is_open and case.officer_id == user.pk
+
+
+def get_case_for_editing(user: User, public_id) -> SupervisionCase:
+    case = get_case_for_user(user, public_id, write=True)
+    require(can_edit_case(user, case))
+    return case
+
+
 def can_intake(user: User) -> bool:
     return _signed_in(user) and user.office_id is not None and user.role in OFFICE_WIDE_ROLES
 

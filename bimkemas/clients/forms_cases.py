@@ -1,14 +1,16 @@
-"""Forms for a supervisor's decisions on a case: assign, close, grant access."""
+"""Forms for decisions on a case (assign, close, grant access) and for correcting its data."""
 
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import User
-from bimkemas.clients.forms_intake import BootstrapMixin, DateInput, check_real_date
-from bimkemas.clients.models import CLOSED_STATUSES, CaseStatus, SupervisionCase
+from bimkemas.clients.forms_intake import BootstrapMixin, CaseForm, DateInput, check_real_date
+from bimkemas.clients.models import CLOSED_STATUSES, CaseStatus, Programme, SupervisionCase
+from bimkemas.clients.services import CASE_EDITABLE_FIELDS
 from bimkemas.core.dates import today
 
 
@@ -89,3 +91,29 @@ class GrantForm(BootstrapMixin, forms.Form):
         if until is not None and until < today():
             raise ValidationError(_("The end date is in the past."))
         return until
+
+
+class CaseEditForm(CaseForm):
+    """The case's data as entered at intake, to correct it. `services.case_update` checks
+    the record; the form only checks that each value is well-formed."""
+
+    class Meta(CaseForm.Meta):
+        fields = list(CASE_EDITABLE_FIELDS)
+        widgets = {**CaseForm.Meta.widgets, "aftercare_until": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        programme = self.fields["programme"]
+        assert isinstance(programme, forms.ModelChoiceField)
+        # A programme no longer in use stays selectable for the cases already on it.
+        programme.queryset = Programme.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.programme_id)
+        )
+
+    def clean_aftercare_until(self) -> Any:
+        aftercare_until = self.cleaned_data.get("aftercare_until")
+        check_real_date(aftercare_until)
+        return aftercare_until
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in CASE_EDITABLE_FIELDS}

@@ -334,6 +334,62 @@ def client_update(*, actor: User, client: Client, data: Mapping[str, Any]) -> Cl
     return client
 
 
+# What an officer may correct on a case after intake; never its register number or status.
+CASE_EDITABLE_FIELDS = (
+    "programme",
+    "sk_number",
+    "sk_date",
+    "sk_issuer",
+    "origin_facility",
+    "offence_law",
+    "offence_article",
+    "crime_category",
+    "sentence_years",
+    "sentence_months",
+    "sentence_days",
+    "guidance_start",
+    "guidance_end",
+    "aftercare_until",
+    "general_conditions",
+    "special_conditions",
+    "received_on",
+)
+
+
+@transaction.atomic
+def case_update(*, actor: User, case: SupervisionCase, data: Mapping[str, Any]) -> SupervisionCase:
+    """Correct an open case's SK data; the audit row lists each old and new value. New
+    guidance dates move the stored stage dates; the register number stays as issued."""
+    case = (
+        SupervisionCase.objects.select_for_update()
+        .select_related("client", "office")
+        .get(pk=case.pk)
+    )
+    if not case.is_open:
+        raise ApplicationError(_("A closed case cannot be changed."))
+    before = snapshot(case, CASE_AUDITED_FIELDS)
+    for name, value in data.items():
+        if name not in CASE_EDITABLE_FIELDS:
+            raise ApplicationError(_("This field cannot be changed here."), field=name)
+        setattr(case, name, value)
+    _full_clean(case, exclude=["register_number", "lanjutan_from", "akhir_from"])
+    _clean_case_dates(case)
+    changes = changes_between(before, snapshot(case, CASE_AUDITED_FIELDS))
+    if changes:
+        if {"guidance_start", "guidance_end"} & changes.keys():
+            case_set_stage_dates(case, case.office)
+        case.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=case,
+            client=case.client,
+            summary=_("Case data changed: %(number)s") % {"number": case.register_number},
+            changes=changes,
+        )
+    return case
+
+
 @transaction.atomic
 def phone_add(*, actor: User, client: Client, number: str, label: str = "") -> ClientPhone:
     phone = ClientPhone(client=client, number=normalise_phone(number, field="number"), label=label)

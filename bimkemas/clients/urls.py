@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/<uuid:public_id>/", clients.document_download, name="document_download"),
     path("intake/", intake.intake, name="intake"),
     path("intake/check/", intake.intake_check, name="intake_check"),
+    path("cases/<uuid:public_id>/edit/", cases.case_edit, name="case_edit"),
     path("cases/<uuid:public_id>/assign/", cases.case_assign, name="case_assign"),
     path("cases/<uuid:public_id>/close/", cases.case_close, name="case_close"),
     path("cases/<uuid:public_id>/grant/", cases.case_grant, name="case_grant"),

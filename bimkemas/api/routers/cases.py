@@ -1,4 +1,6 @@
 import uuid
+from enum import Enum
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -12,6 +14,7 @@ from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS
 from bimkemas.api.schemas import (
     AssignIn,
     CaseDetail,
+    CasePatch,
     CloseIn,
     DocumentOut,
     GrantIn,
@@ -20,9 +23,14 @@ from bimkemas.api.schemas import (
 )
 from bimkemas.audit.services import audit_client_view
 from bimkemas.clients import services
-from bimkemas.clients.access import can_supervise, get_case_for_user, require
+from bimkemas.clients.access import (
+    can_supervise,
+    get_case_for_editing,
+    get_case_for_user,
+    require,
+)
 from bimkemas.clients.caseload import officers_with_load, propose_officer
-from bimkemas.clients.models import DocumentKind, SupervisionCase
+from bimkemas.clients.models import DocumentKind, Facility, Programme, SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 
@@ -48,6 +56,53 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID):
     case = get_case_for_user(user, case_id)
     audit_client_view(actor=user, client=case.client, what=case.register_number)
     return presenters.case_detail(case, today())
+
+
+@router.patch("/cases/{case_id}", response={200: CaseDetail, **WRITE_ERRORS})
+def case_update(request: HttpRequest, case_id: uuid.UUID, payload: CasePatch):
+    """Correct a case's data after intake (SK, offence, dates, conditions); each change is
+    audited with its old and new value. The register number never changes."""
+    user = actor(request)
+    case = get_case_for_editing(user, case_id)
+    services.case_update(actor=user, case=case, data=_patch_data(payload, case))
+    return presenters.case_detail(get_case_for_user(user, case_id), today())
+
+
+# The only fields a null may clear; the others are required.
+CLEARABLE_FIELDS = ("aftercare_until", "general_conditions", "special_conditions")
+
+
+def _patch_data(payload: CasePatch, case: SupervisionCase) -> dict[str, Any]:
+    """The fields sent, as model values: programme by code, facility by id."""
+    data: dict[str, Any] = {}
+    for name, value in payload.model_dump(exclude_unset=True).items():
+        if value is None and name not in CLEARABLE_FIELDS:
+            raise ApplicationError(_("This field is required."), field=name)
+        if name == "programme":
+            value = _programme(value, case)
+        elif name == "origin_facility":
+            value = _facility(value)
+        elif isinstance(value, Enum):
+            value = value.value
+        elif value is None and name != "aftercare_until":
+            value = ""
+        data[name] = value
+    return data
+
+
+def _programme(code: str, case: SupervisionCase) -> Programme:
+    # A programme no longer in use can be kept by the cases already on it, not chosen anew.
+    programme = Programme.objects.filter(code=code).first()
+    if programme is None or not (programme.is_active or programme.pk == case.programme_id):
+        raise ApplicationError(_("Unknown programme."), field="programme")
+    return programme
+
+
+def _facility(facility_id: int) -> Facility:
+    facility = Facility.objects.filter(pk=facility_id).first()
+    if facility is None:
+        raise ApplicationError(_("Unknown facility."), field="origin_facility")
+    return facility
 
 
 @router.get("/cases/{case_id}/proposal", response={200: ProposalOut, **READ_ERRORS})

@@ -1,4 +1,5 @@
-"""A supervisor's decisions on a case (assign, close, grant access) and the guidance card."""
+"""A supervisor's decisions on a case (assign, close, grant access), corrections to its data
+and the guidance card."""
 
 import re
 
@@ -14,10 +15,21 @@ from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record
 from bimkemas.clients import services
-from bimkemas.clients.access import can_supervise, get_case_for_user, require
+from bimkemas.clients.access import (
+    can_supervise,
+    get_case_for_editing,
+    get_case_for_user,
+    require,
+)
 from bimkemas.clients.card import render_guidance_card
 from bimkemas.clients.caseload import officers_with_load, propose_officer
-from bimkemas.clients.forms_cases import AssignForm, CloseForm, GrantForm, closing_choices
+from bimkemas.clients.forms_cases import (
+    AssignForm,
+    CaseEditForm,
+    CloseForm,
+    GrantForm,
+    closing_choices,
+)
 from bimkemas.clients.models import CaseStatus, SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -118,6 +130,27 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
     grants = case.grants.filter(until__gte=today()).select_related("officer", "granted_by")
     context = {"case": case, "form": form, "grants": grants}
     return render(request, "clients/case_grant.html", context, status=_status(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request: HttpRequest, public_id) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    case = get_case_for_editing(user, public_id)
+    form = CaseEditForm(_data(request), instance=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_update(actor=user, case=case, data=form.service_data())
+        except ApplicationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Case %(number)s was saved.") % {"number": case.register_number}
+            )
+            return redirect("client_detail", case.client.public_id)
+    context = {"case": case, "form": form}
+    return render(request, "clients/case_edit.html", context, status=_status(form))
 
 
 @login_required

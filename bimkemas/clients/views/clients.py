@@ -15,6 +15,7 @@ from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_client_view, audit_record
 from bimkemas.clients import services
 from bimkemas.clients.access import (
+    can_edit_case,
     can_supervise,
     get_case_for_user,
     get_client_for_user,
@@ -102,6 +103,7 @@ def _detail_context(request: HttpRequest, client: Client, **extra: Any) -> dict[
         "age": client.age_on(today()),
         "writable": writable,
         "supervise": can_supervise(user),
+        "can_edit_case": case is not None and case.is_open and can_edit_case(user, case),
         "phones": client.phones.all(),
         "phone_form": PhoneForm(),
         "document_form": DocumentForm(),
