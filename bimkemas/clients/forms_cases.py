@@ -98,7 +98,7 @@ class CaseEditForm(CaseForm):
     the record; the form only checks that each value is well-formed."""
 
     class Meta(CaseForm.Meta):
-        fields = list(CASE_EDITABLE_FIELDS)
+        fields = CASE_EDITABLE_FIELDS
         widgets = {**CaseForm.Meta.widgets, "aftercare_until": DateInput()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from bimkemas.accounts.models import User, WorkArea
 from bimkemas.clients.access import visible_clients
 from bimkemas.clients.models import (
+    CASE_TERMS_FIELDS,
     IDENTITY_FIELDS,
     Client,
     ContactKind,
@@ -193,24 +194,7 @@ class LocalContactForm(BootstrapMixin, forms.Form):
 class CaseForm(UnvalidatedModelForm):
     class Meta:
         model = SupervisionCase
-        fields = [
-            "programme",
-            "sk_number",
-            "sk_date",
-            "sk_issuer",
-            "origin_facility",
-            "offence_law",
-            "offence_article",
-            "crime_category",
-            "sentence_years",
-            "sentence_months",
-            "sentence_days",
-            "guidance_start",
-            "guidance_end",
-            "received_on",
-            "general_conditions",
-            "special_conditions",
-        ]
+        fields: tuple[str, ...] = CASE_TERMS_FIELDS
         widgets = {
             "sk_date": DateInput(),
             "guidance_start": DateInput(),

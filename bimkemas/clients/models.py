@@ -245,6 +245,28 @@ def stage_q(stage: str, day: dt.date) -> Q:
     return lookups[Stage(stage)]
 
 
+# The terms of a case as handed over (the SK, offence, sentence, period, conditions):
+# entered at intake, correctable later, audited. After-care is added during guidance.
+CASE_TERMS_FIELDS = (
+    "programme",
+    "sk_number",
+    "sk_date",
+    "sk_issuer",
+    "origin_facility",
+    "offence_law",
+    "offence_article",
+    "crime_category",
+    "sentence_years",
+    "sentence_months",
+    "sentence_days",
+    "guidance_start",
+    "guidance_end",
+    "received_on",
+    "general_conditions",
+    "special_conditions",
+)
+
+
 class CaseQuerySet(models.QuerySet["SupervisionCase"]):
     def open(self) -> "CaseQuerySet":
         return self.filter(status__in=OPEN_STATUSES)

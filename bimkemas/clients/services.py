@@ -17,6 +17,7 @@ from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record, changes_between, snapshot
 from bimkemas.clients.identity import name_key, normalise_phone, validate_nik
 from bimkemas.clients.models import (
+    CASE_TERMS_FIELDS,
     CLOSED_STATUSES,
     IDENTITY_FIELDS,
     PHOTO_KINDS,
@@ -41,24 +42,9 @@ from bimkemas.core.errors import ApplicationError
 CLIENT_AUDITED_FIELDS = IDENTITY_FIELDS
 CASE_AUDITED_FIELDS = (
     "register_number",
-    "programme",
-    "sk_number",
-    "sk_date",
-    "sk_issuer",
-    "origin_facility",
-    "offence_law",
-    "offence_article",
-    "crime_category",
-    "sentence_years",
-    "sentence_months",
-    "sentence_days",
-    "guidance_start",
-    "guidance_end",
+    *CASE_TERMS_FIELDS,
     "aftercare_until",
-    "general_conditions",
-    "special_conditions",
     "status",
-    "received_on",
     "closed_on",
     "officer",
 )
@@ -335,25 +321,7 @@ def client_update(*, actor: User, client: Client, data: Mapping[str, Any]) -> Cl
 
 
 # What an officer may correct on a case after intake; never its register number or status.
-CASE_EDITABLE_FIELDS = (
-    "programme",
-    "sk_number",
-    "sk_date",
-    "sk_issuer",
-    "origin_facility",
-    "offence_law",
-    "offence_article",
-    "crime_category",
-    "sentence_years",
-    "sentence_months",
-    "sentence_days",
-    "guidance_start",
-    "guidance_end",
-    "aftercare_until",
-    "general_conditions",
-    "special_conditions",
-    "received_on",
-)
+CASE_EDITABLE_FIELDS = (*CASE_TERMS_FIELDS, "aftercare_until")
 
 
 @transaction.atomic
