@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from bimkemas.clients.models import CaseDocument, SupervisionCase
 
@@ -69,5 +67,10 @@ def card_html(case: SupervisionCase) -> str:
 
 def render_guidance_card(case: SupervisionCase) -> bytes:
     # Only the embedded photo (a data: URI) may be loaded: never a file or a network URL.
+    # Imported here: WeasyPrint needs Pango from the system, and a machine without it
+    # should still serve every other page.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     fetcher = URLFetcher(allowed_protocols=["data"])
     return HTML(string=card_html(case), url_fetcher=fetcher).write_pdf()
