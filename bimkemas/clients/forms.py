@@ -1,60 +1,53 @@
 """Edge validation for the client pages. The rules themselves live in clients.services."""
 
+import datetime as dt
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import Office, User, WorkArea
 from bimkemas.clients.models import IDENTITY_FIELDS, Category, Client, DocumentKind, Programme
 from bimkemas.clients.selectors import ClientFilters
 from bimkemas.clients.stages import Stage
-from bimkemas.core.errors import ApplicationError
+from bimkemas.core.forms import BootstrapMixin, DateInput, UnvalidatedModelForm, check_real_date
 
 
-def add_application_errors(form: forms.BaseForm, error: ApplicationError) -> None:
-    """Put a service's {field: [messages]} on the form; unknown fields become form errors."""
-    for field, messages in error.errors.items():
-        form.add_error(field if field in form.fields else None, messages)
+class ClientForm(UnvalidatedModelForm):
+    """A person's identity and address, at intake and when corrected later. Only the shape of
+    each value is checked here; `services.client_intake` / `client_update` check the rules."""
 
+    nik = forms.CharField(
+        label=_("NIK"),
+        required=False,
+        max_length=24,
+        help_text=_("16 digits, from the KTP or family card. Leave empty if unknown."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
-class BootstrapMixin:
-    """Gives every widget its Bootstrap class, so templates render fields without filters."""
-
-    fields: dict[str, forms.Field]
-
-    def style_widgets(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = css
-
-
-class ClientForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Client
         fields = IDENTITY_FIELDS
-        widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "nik": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        }
+        widgets = {"birth_date": DateInput()}
 
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Office | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         area = self.fields["work_area"]
         assert isinstance(area, forms.ModelChoiceField)
         area.queryset = WorkArea.objects.filter(office=office)
-        self.style_widgets()
 
-    def _post_clean(self) -> None:
-        # The service validates the record (NIK rules, uniqueness) and reports in its own
-        # words; the form only checks that each value is well-formed.
-        pass
+    def clean_nik(self) -> str:
+        nik = re.sub(r"\s", "", self.cleaned_data.get("nik") or "")
+        if nik and not re.fullmatch(r"[0-9]{16}", nik):
+            raise ValidationError(_("NIK must be exactly 16 digits."))
+        return nik
+
+    def clean_birth_date(self) -> dt.date | None:
+        birth_date = self.cleaned_data.get("birth_date")
+        check_real_date(birth_date, future_ok=False)
+        return birth_date
 
     def service_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -66,11 +59,22 @@ class PhoneForm(BootstrapMixin, forms.Form):
         max_length=30,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    label = forms.CharField(label=_("Whose / which"), max_length=60, required=False)
+    label = forms.CharField(
+        label=_("Whose / which"),
+        max_length=60,
+        required=False,
+        help_text=_("For example: own, wife, mother."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, required: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.style_widgets()
+        self.fields["number"].required = required
+
+    @property
+    def entry(self) -> dict[str, str] | None:
+        if not self.cleaned_data.get("number"):
+            return None
+        return {"number": self.cleaned_data["number"], "label": self.cleaned_data["label"]}
 
 
 class DocumentForm(BootstrapMixin, forms.Form):
@@ -83,7 +87,6 @@ class DocumentForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.style_widgets()
 
 
 class ClientFilterForm(BootstrapMixin, forms.Form):
@@ -110,7 +113,6 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
             del self.fields["officer"]
         else:
             self._set_choices("officer", everyone + [(o.pk, str(o)) for o in officers])
-        self.style_widgets()
 
     def _set_choices(self, name: str, choices: list) -> None:
         field = self.fields[name]

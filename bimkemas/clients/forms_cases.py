@@ -8,10 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import User
-from bimkemas.clients.forms_intake import BootstrapMixin, CaseForm, DateInput, check_real_date
+from bimkemas.clients.forms_intake import CaseForm
 from bimkemas.clients.models import CLOSED_STATUSES, CaseStatus, Programme, SupervisionCase
 from bimkemas.clients.services import CASE_EDITABLE_FIELDS
 from bimkemas.core.dates import today
+from bimkemas.core.forms import BootstrapMixin, DateInput, check_real_date
 
 
 class AssignForm(BootstrapMixin, forms.Form):

@@ -5,19 +5,17 @@ NIK, the type of a file); `services.client_intake` checks the rest and its error
 back on these forms by `IntakeForms.add_service_errors`.
 """
 
-import datetime as dt
-import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from bimkemas.accounts.models import User, WorkArea
+from bimkemas.accounts.models import User
 from bimkemas.clients.access import visible_clients
+from bimkemas.clients.forms import ClientForm, PhoneForm
 from bimkemas.clients.models import (
     CASE_TERMS_FIELDS,
-    IDENTITY_FIELDS,
     Client,
     ContactKind,
     DocumentKind,
@@ -28,8 +26,8 @@ from bimkemas.clients.models import (
 from bimkemas.clients.uploads import check_upload
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
+from bimkemas.core.forms import BootstrapMixin, DateInput, UnvalidatedModelForm, check_real_date
 
-EARLIEST_DATE = dt.date(1900, 1, 1)
 INTAKE_DOCUMENT_KINDS = (
     DocumentKind.SK,
     DocumentKind.HANDOVER,
@@ -40,112 +38,6 @@ INTAKE_DOCUMENT_KINDS = (
     DocumentKind.LPP,
 )
 PHONE_FORMS = 2
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class BootstrapMixin:
-    """Bootstrap classes on every widget, and `is-invalid` on fields with errors."""
-
-    fields: dict[str, forms.Field]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-    def add_error(self, field: str | None, error: Any) -> None:
-        super().add_error(field, error)  # type: ignore[misc]
-        for name in self.errors:  # type: ignore[attr-defined]
-            widget = self.fields[name].widget if name in self.fields else None
-            if widget is not None and "is-invalid" not in widget.attrs.get("class", ""):
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
-
-
-def check_real_date(value: dt.date | None, *, future_ok: bool = True) -> None:
-    if value is None:
-        return
-    if value < EARLIEST_DATE:
-        raise ValidationError(_("Enter a real date."))
-    if not future_ok and value > today():
-        raise ValidationError(_("This date is in the future."))
-
-
-class UnvalidatedModelForm(BootstrapMixin, forms.ModelForm):
-    """A ModelForm used for its fields only (labels, lengths, choices). The record itself is
-    validated by the service, which also says what to do about a clash (take the existing
-    client in) instead of the model's bare "constraint violated"."""
-
-    def _post_clean(self) -> None:
-        return None
-
-
-class IdentityForm(UnvalidatedModelForm):
-    nik = forms.CharField(
-        label=_("NIK"),
-        required=False,
-        max_length=24,
-        help_text=_("16 digits, from the KTP or family card. Leave empty if unknown."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-    class Meta:
-        model = Client
-        fields = IDENTITY_FIELDS
-        widgets = {"birth_date": DateInput()}
-
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        work_area = self.fields["work_area"]
-        assert isinstance(work_area, forms.ModelChoiceField)
-        work_area.queryset = WorkArea.objects.filter(office__staff=user)
-
-    def clean_nik(self) -> str:
-        nik = re.sub(r"\s", "", self.cleaned_data.get("nik") or "")
-        if nik and not re.fullmatch(r"\d{16}", nik):
-            raise ValidationError(_("NIK must be exactly 16 digits."))
-        return nik
-
-    def clean_birth_date(self) -> dt.date | None:
-        birth_date = self.cleaned_data.get("birth_date")
-        check_real_date(birth_date, future_ok=False)
-        return birth_date
-
-
-class PhoneForm(BootstrapMixin, forms.Form):
-    number = forms.CharField(
-        label=_("Phone number"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
-    )
-    label = forms.CharField(
-        label=_("Whose / which"),
-        max_length=60,
-        required=False,
-        help_text=_("For example: own, wife, mother."),
-    )
-
-    def __init__(self, *args: Any, required: bool = True, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["number"].required = required
-
-    @property
-    def entry(self) -> dict[str, str] | None:
-        if not self.cleaned_data.get("number"):
-            return None
-        return {"number": self.cleaned_data["number"], "label": self.cleaned_data["label"]}
 
 
 class GuarantorForm(BootstrapMixin, forms.Form):
@@ -286,7 +178,7 @@ class IntakeForms:
     of `services.client_intake`."""
 
     def __init__(self, user: User, data: Any = None, files: Any = None) -> None:
-        self.identity = IdentityForm(data, user=user)
+        self.identity = ClientForm(data, office=user.office)
         self.phones = [
             PhoneForm(data, prefix=f"phone{index}", required=index == 0)
             for index in range(PHONE_FORMS)

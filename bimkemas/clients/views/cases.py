@@ -33,6 +33,7 @@ from bimkemas.clients.forms_cases import (
 from bimkemas.clients.models import CaseStatus, SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
+from bimkemas.core.forms import add_application_errors
 
 
 def _supervised_case(request: HttpRequest, public_id) -> tuple[User, SupervisionCase]:
@@ -40,12 +41,6 @@ def _supervised_case(request: HttpRequest, public_id) -> tuple[User, Supervision
     assert isinstance(user, User)
     require(can_supervise(user))
     return user, get_case_for_user(user, public_id)
-
-
-def _add_errors(form, error: ApplicationError) -> None:
-    for field, messages_ in error.errors.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def _assignable(case: SupervisionCase) -> QuerySet[User]:
@@ -69,7 +64,7 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.case_assign(actor=user, case=case, **form.cleaned_data)
         except ApplicationError as error:
-            _add_errors(form, error)
+            add_application_errors(form, error)
         else:
             officer = form.cleaned_data["officer"]
             messages.success(request, _("Case assigned to %(officer)s.") % {"officer": officer})
@@ -97,7 +92,7 @@ def case_close(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.case_close(actor=user, case=case, **form.cleaned_data)
         except ApplicationError as error:
-            _add_errors(form, error)
+            add_application_errors(form, error)
         else:
             status = CaseStatus(form.cleaned_data["status"]).label
             messages.success(
@@ -119,7 +114,7 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.case_grant_access(actor=user, case=case, **form.cleaned_data)
         except ApplicationError as error:
-            _add_errors(form, error)
+            add_application_errors(form, error)
         else:
             messages.success(
                 request,
@@ -143,7 +138,7 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.case_update(actor=user, case=case, data=form.service_data())
         except ApplicationError as error:
-            _add_errors(form, error)
+            add_application_errors(form, error)
         else:
             messages.success(
                 request, _("Case %(number)s was saved.") % {"number": case.register_number}

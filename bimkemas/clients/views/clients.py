@@ -29,12 +29,12 @@ from bimkemas.clients.forms import (
     ClientForm,
     DocumentForm,
     PhoneForm,
-    add_application_errors,
 )
 from bimkemas.clients.models import CaseDocument, Client, SupervisionCase
 from bimkemas.clients.selectors import latest_case_of, search_clients
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
+from bimkemas.core.forms import add_application_errors
 
 PAGE_SIZE = 50
 INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
