@@ -1,16 +1,34 @@
 """One officer's caseload: load, availability, and their open cases by stage."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from bimkemas.accounts.models import User
 from bimkemas.clients.access import can_see_officer, require
-from bimkemas.clients.caseload import officers_with_load, stage_counts
+from bimkemas.clients.caseload import ZERO, stage_counts
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
 from bimkemas.core.dates import today
+
+
+@dataclass(frozen=True)
+class Load:
+    case_count: int
+    weighted_load: Decimal
+
+
+def _load(cases) -> Load:
+    """Counted from the cases themselves, so a deactivated officer's open cases still show."""
+    totals = cases.aggregate(
+        case_count=Count("pk"), weighted_load=Sum("programme__caseload_weight", default=ZERO)
+    )
+    return Load(**totals)
 
 
 @login_required
@@ -22,7 +40,6 @@ def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
     require(officer is not None and officer.is_officer and can_see_officer(user, officer))
     assert officer is not None
     day = today()
-    loaded = officers_with_load(officer.office_id).get(pk=officer.pk)  # type: ignore[arg-type]
     cases = SupervisionCase.objects.open().filter(officer=officer)
     stage = request.GET.get("stage", "")
     shown = cases.in_stage(stage, day) if stage in Stage.values else cases
@@ -35,7 +52,7 @@ def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
     counts = stage_counts(cases, day)
     context = {
         "officer": officer,
-        "load": loaded,
+        "load": _load(cases),
         "absence": officer.absence_on(day),
         "work_areas": officer.work_areas.all(),
         "rows": rows,
