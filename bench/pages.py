@@ -37,7 +37,7 @@ from bimkemas.clients.caseload import office_overview, propose_officer  # noqa: 
 from bimkemas.clients.models import Client, SupervisionCase  # noqa: E402
 from bimkemas.clients.selectors import ClientFilters, search_clients  # noqa: E402
 from bimkemas.core.dates import today  # noqa: E402
-from bimkemas.core.demo.constants import DEMO_PASSWORD  # noqa: E402
+from bimkemas.demo.constants import DEMO_PASSWORD  # noqa: E402
 
 NOT_AVAILABLE = "not available"
 

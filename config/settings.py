@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "bimkemas.audit",
     "bimkemas.clients",
     "bimkemas.api",
+    "bimkemas.dashboards",
+    "bimkemas.demo",
 ]
 
 MIDDLEWARE = [

@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("bimkemas.core.urls")),
+    path("", include("bimkemas.dashboards.urls")),
     path("", include("bimkemas.accounts.urls")),
     path("", include("bimkemas.clients.urls")),
-    path("", include("bimkemas.audit.urls")),
     path("api/", include("bimkemas.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

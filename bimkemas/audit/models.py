@@ -3,6 +3,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +14,14 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("Changed")
     DELETE = "delete", _("Deleted")
     VIEW = "view", _("Viewed")
+    LIST = "list", _("Listed")
     DOWNLOAD = "download", _("Downloaded")
     ASSIGN = "assign", _("Assigned")
     STATUS = "status", _("Status changed")
     GRANT = "grant", _("Access granted")
+
+
+READ_ACTIONS = [AuditAction.VIEW, AuditAction.LIST, AuditAction.DOWNLOAD]
 
 
 @functools.cache
@@ -40,18 +45,21 @@ def _field_label_and_display(model, name: str, value: Any) -> tuple[str, Any]:
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
-    def for_client(self, client_id: int) -> "AuditEventQuerySet":
-        return self.filter(client_id=client_id)
+    def for_client(self, client_pk: int) -> "AuditEventQuerySet":
+        return self.filter(client_pk=client_pk)
 
     def views(self) -> "AuditEventQuerySet":
-        return self.filter(action__in=[AuditAction.VIEW, AuditAction.DOWNLOAD])
+        return self.filter(action__in=READ_ACTIONS)
 
 
 class AuditEvent(models.Model):
     """One write or read of personal data: who, when, from where, what, and what changed.
 
-    Rows are only ever added. `client` ties every event about a person (their identity,
-    contacts, cases, documents) to that person, so a supervisor can read one client's log.
+    Rows are only ever added. The object is any model (`content_type` + `object_id`, with
+    `object_type` kept as its readable model name). `client_pk` ties every event about a
+    person (their identity, contacts, cases, documents, a list that showed them) to that
+    person, so a supervisor can read one client's log; it is a plain key, not a foreign
+    key, so the audit layer knows nothing of the clients app.
     """
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -61,10 +69,11 @@ class AuditEvent(models.Model):
     office = models.ForeignKey(
         "accounts.Office", on_delete=models.PROTECT, null=True, related_name="+"
     )
-    client = models.ForeignKey(
-        "clients.Client", on_delete=models.PROTECT, null=True, related_name="audit_events"
-    )
+    client_pk = models.BigIntegerField(null=True, blank=True)
     action = models.CharField(max_length=10, choices=AuditAction.choices)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     object_type = models.CharField(max_length=40)
     object_id = models.CharField(max_length=64)
     summary = models.CharField(max_length=300, blank=True)
@@ -76,7 +85,9 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["client", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["client_pk", "-occurred_at"], name="audit_event_client_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}"

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from bimkemas.clients.views import caseload, cases, clients, intake
+from bimkemas.clients.views import access_log, caseload, cases, clients, intake
 
 urlpatterns = [
     path("clients/", clients.client_list, name="client_list"),
     path("clients/<uuid:public_id>/", clients.client_detail, name="client_detail"),
+    path("clients/<uuid:public_id>/log/", access_log.client_access_log, name="client_access_log"),
     path("clients/<uuid:public_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<uuid:public_id>/phones/", clients.phone_add, name="phone_add"),
     path(

@@ -10,17 +10,16 @@ from bimkemas.testing import make_nik
 @pytest.fixture
 def second_case(make_case, pat, other_area):
     """Ani, on CB in Banyuasin, supervised by pat."""
-    new_case = make_case(
+    return make_case(
         officer=pat,
         identity={
             "full_name": "Ani Lestari",
             "birth_date": dt.date(1995, 2, 3),
             "sex": "P",
             "nik": make_nik(dt.date(1995, 2, 3), female=True),
+            "work_area": other_area,
         },
     )
-    Client.objects.filter(pk=new_case.client_id).update(work_area=other_area)
-    return new_case
 
 
 def names(response) -> list[str]:
@@ -110,7 +109,7 @@ def test_the_detail_is_audited_as_an_api_view(api_as, alice, case):
         "akhir",
     ]
     event = AuditEvent.objects.get(action=AuditAction.VIEW)
-    assert (event.actor, event.client, event.channel) == (alice, case.client, "api")
+    assert (event.actor, event.client_pk, event.channel) == (alice, case.client_id, "api")
 
 
 def test_an_officer_of_another_bapas_gets_404(api_as, erin, case):

@@ -54,7 +54,7 @@ def test_it_records_the_actor_object_and_client(case, bob):
         actor=bob, action=AuditAction.UPDATE, obj=case, client=case.client, summary="x" * 400
     )
     event.refresh_from_db()
-    assert (event.actor, event.client, event.office) == (bob, case.client, case.office)
+    assert (event.actor, event.client_pk, event.office) == (bob, case.client.pk, case.office)
     assert (event.object_type, event.object_id) == ("supervisioncase", str(case.public_id))
     assert len(event.summary) == 300
     assert event.changes == {}
@@ -91,7 +91,7 @@ def test_it_audits_each_changed_field_of_a_client(case, bob, other_area, origin)
         "birth_place": ["Palembang", "Prabumulih"],
         "work_area": ["Kota Palembang", "Kab. Banyuasin"],
     }
-    assert (event.actor, event.client_id, event.channel) == (bob, case.client_id, "api")
+    assert (event.actor, event.client_pk, event.channel) == (bob, case.client_id, "api")
     client = Client.objects.get(pk=case.client_id)
     assert client.full_name == "Budi Santoso Bin Sarno"
 

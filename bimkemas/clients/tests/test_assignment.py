@@ -28,7 +28,7 @@ def test_it_assigns_a_registered_case_and_makes_it_active(new_case, alice, bob):
     assert (assignment.officer, assignment.assigned_by, assignment.ended_at) == (alice, bob, None)
     assert assignment.reason == "wilayah"
     event = AuditEvent.objects.get(action=AuditAction.ASSIGN)
-    assert (event.actor, event.client) == (bob, case.client)
+    assert (event.actor, event.client_pk) == (bob, case.client_id)
     assert event.changes == {"officer": [None, "Alice"]}
 
 

@@ -30,7 +30,7 @@ def test_it_audits_each_change_with_old_and_new(bob, case, cb):
     )
     event = updates(case).get()
     assert event.actor == bob
-    assert event.client == case.client
+    assert event.client_pk == case.client_id
     assert event.changes == {
         "programme": ["PB", "CB"],
         "sk_number": ["PAS-1234.PK.05.09 TAHUN 2026", "PAS-9999 TAHUN 2026"],

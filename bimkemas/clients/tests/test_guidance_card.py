@@ -24,7 +24,11 @@ def test_the_officer_downloads_the_card_as_an_audited_pdf(client, alice, case):
     assert response.content.startswith(b"%PDF")
     assert len(response.content) > 5000
     event = AuditEvent.objects.get(action=AuditAction.DOWNLOAD)
-    assert (event.actor, event.client, event.summary) == (alice, case.client, "Kartu bimbingan")
+    assert (event.actor, event.client_pk, event.summary) == (
+        alice,
+        case.client_id,
+        "Kartu bimbingan",
+    )
 
 
 def test_the_card_names_the_register_number_officer_and_reporting_duty(case, settings):

@@ -88,7 +88,7 @@ def test_it_serves_a_pdf_inline_and_audits_the_download(client, alice, bob, case
     assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     event = AuditEvent.objects.get(action=AuditAction.DOWNLOAD)
-    assert (event.actor, event.client) == (bob, case.client)
+    assert (event.actor, event.client_pk) == (bob, case.client_id)
 
 
 def test_it_hides_documents_from_other_offices_and_officers(client, alice, case, erin, pat, nina):

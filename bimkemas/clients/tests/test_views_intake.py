@@ -84,7 +84,9 @@ def test_it_registers_a_client_with_the_whole_handover_file(client, carol, data)
     assert person.phones.get().number == "+6281271112222"
     assert person.guarantors.get().relation == "Istri"
     assert person.local_contacts.get().kind == "rt_rw"
-    actions = set(AuditEvent.objects.filter(client=person).values_list("object_type", flat=True))
+    actions = set(
+        AuditEvent.objects.filter(client_pk=person.pk).values_list("object_type", flat=True)
+    )
     assert {"client", "supervisioncase", "casedocument", "clientphone"} <= actions
 
 

@@ -8,8 +8,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from bimkemas.core.demo import places
-from bimkemas.core.demo.places import KAB, KOTA, Area, Kecamatan
+from bimkemas.demo import places
+from bimkemas.demo.places import KAB, KOTA, Area, Kecamatan
 
 NATIONAL_TOTAL_CLIENTS = 350_000  # clients in total when N = 94 (DOMAIN.md §9: ~10^5–10^6)
 NATIONAL_OFFICES = 94
@@ -36,7 +36,7 @@ class OfficeSpec:
 
 
 def palembang_spec() -> OfficeSpec:
-    from bimkemas.core.demo.constants import (
+    from bimkemas.demo.constants import (
         PALEMBANG,
         SUMSEL_FACILITIES,
         SUMSEL_LPKA,
@@ -76,7 +76,7 @@ def palembang_spec() -> OfficeSpec:
 
 
 def _neighbour_spec(code: str, name: str, address: str, areas, clients: int) -> OfficeSpec:
-    from bimkemas.core.demo.constants import SUMSEL_FACILITIES, SUMSEL_LPKA, SUMSEL_WOMEN
+    from bimkemas.demo.constants import SUMSEL_FACILITIES, SUMSEL_LPKA, SUMSEL_WOMEN
 
     return OfficeSpec(
         code=code,

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass, field
 
 from bimkemas.accounts.models import Absence, AbsenceKind, Office, Role, User, WorkArea
-from bimkemas.core.demo import persons
-from bimkemas.core.demo.names import draw_officer_name
-from bimkemas.core.demo.offices import OfficeSpec
+from bimkemas.demo import persons
+from bimkemas.demo.names import draw_officer_name
+from bimkemas.demo.offices import OfficeSpec
 
 
 @dataclass

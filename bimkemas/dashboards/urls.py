@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bimkemas.core import views
+from bimkemas.dashboards import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 
 from bimkemas.accounts.models import User
-from bimkemas.core.demo.constants import DEMO_PASSWORD
-from bimkemas.core.demo.loader import demo_exists
+from bimkemas.demo.constants import DEMO_PASSWORD
+from bimkemas.demo.loader import demo_exists
 
 URL = "http://127.0.0.1:8000/"
 LOGINS = (

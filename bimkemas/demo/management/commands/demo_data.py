@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from bimkemas.accounts.models import Office
 from bimkemas.clients.caseload import office_overview
 from bimkemas.core.dates import today
-from bimkemas.core.demo.loader import BASE_OFFICES, demo_exists, load_demo, reset_demo
-from bimkemas.core.demo.offices import NATIONAL
+from bimkemas.demo.loader import BASE_OFFICES, demo_exists, load_demo, reset_demo
+from bimkemas.demo.offices import NATIONAL
 
 
 class Command(BaseCommand):

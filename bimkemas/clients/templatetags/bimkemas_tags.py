@@ -27,7 +27,7 @@ def stage_class(stage: str | None) -> str:
     return f"stage-{stage}" if stage else ""
 
 
-@register.inclusion_tag("core/partials/stage_badge.html")
+@register.inclusion_tag("clients/partials/stage_badge.html")
 def stage_badge(stage: str | None) -> dict:
     return {"stage": stage or "", "label": stage_label(stage)}
 

@@ -21,11 +21,11 @@ from bimkemas.clients.models import (
     SupervisionCase,
 )
 from bimkemas.clients.stages import stage_offsets
-from bimkemas.core.demo import constants, persons
-from bimkemas.core.demo.names import draw_name, plain_name
-from bimkemas.core.demo.offices import OfficeSpec
-from bimkemas.core.demo.places import STREETS
-from bimkemas.core.demo.staff import LoadContext, Staff
+from bimkemas.demo import constants, persons
+from bimkemas.demo.names import draw_name, plain_name
+from bimkemas.demo.offices import OfficeSpec
+from bimkemas.demo.places import STREETS
+from bimkemas.demo.staff import LoadContext, Staff
 
 
 @dataclass

@@ -17,7 +17,7 @@ from bimkemas.clients.models import (
     SupervisionCase,
 )
 from bimkemas.core.dates import today
-from bimkemas.core.demo.loader import reset_demo
+from bimkemas.demo.loader import reset_demo
 
 
 def _load(**options) -> str:

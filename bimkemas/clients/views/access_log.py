@@ -23,4 +23,4 @@ def client_access_log(request: HttpRequest, public_id) -> HttpResponse:
         events = events.views()
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"client": client, "page": page, "views_only": views_only}
-    return render(request, "audit/access_log.html", context)
+    return render(request, "clients/access_log.html", context)

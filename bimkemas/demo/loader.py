@@ -20,15 +20,17 @@ from bimkemas.clients.models import (
     SupervisionCase,
 )
 from bimkemas.core.dates import today
-from bimkemas.core.demo import constants, persons
-from bimkemas.core.demo.clientele import build_rows, insert_rows
-from bimkemas.core.demo.offices import (
+from bimkemas.core.demo_context import DemoContext
+from bimkemas.demo import constants, persons
+from bimkemas.demo.contributions import run_contributions
+from bimkemas.demo.clientele import build_rows, insert_rows
+from bimkemas.demo.offices import (
     OfficeSpec,
     national_specs,
     neighbour_specs,
     palembang_spec,
 )
-from bimkemas.core.demo.staff import LoadContext, create_office, create_staff
+from bimkemas.demo.staff import LoadContext, create_office, create_staff
 
 NATIONAL_VIEWER = "nasional"
 CONFIG_ADMIN = "admin"  # Django admin only: no role, no office, so it sees no client
@@ -66,7 +68,9 @@ def reset_demo(log: Log) -> None:
         Q(office__in=offices) | Q(username__in=[NATIONAL_VIEWER, CONFIG_ADMIN])
     )
     AuditEvent.objects.filter(
-        Q(office__in=offices) | Q(client__office__in=offices) | Q(actor__in=staff)
+        Q(office__in=offices)
+        | Q(client_pk__in=Client.objects.filter(office__in=offices).values("pk"))
+        | Q(actor__in=staff)
     ).delete()
     SupervisionCase.objects.filter(office__in=offices).delete()
     Client.objects.filter(office__in=offices).delete()
@@ -129,6 +133,8 @@ def load_demo(*, seed: int, scale: int | None, log: Log) -> list[OfficeLoaded]:
             f"[{number}/{len(specs)}] {last.name}: {last.officers} officers, "
             f"{last.clients} clients in {last.seconds:.1f} s"
         )
+    office_ids = [office.pk for office in ctx.offices.values()]
+    run_contributions(DemoContext(seed=seed, day=ctx.day, office_ids=office_ids, log=log))
     return loaded
 
 

@@ -1,0 +1,177 @@
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from bimkemas.accounts.models import Absence, Office, User
+from bimkemas.clients.access import can_intake, can_supervise, require
+from bimkemas.clients.caseload import (
+    office_overview as overview_of,
+)
+from bimkemas.clients.caseload import (
+    officers_with_load,
+    open_cases,
+    propose_officer,
+    stage_counts,
+)
+from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
+from bimkemas.core.dates import today
+
+DASHBOARD_LIST_SIZE = 15
+
+
+def stage_rows(counts: dict[str, int]) -> list[tuple[Stage, int]]:
+    """The three guidance stages always, the other stages only when some case is in them."""
+    return [
+        (stage, counts.get(stage.value, 0))
+        for stage in Stage
+        if stage in GUIDANCE_STAGES or counts.get(stage.value)
+    ]
+
+
+def _ending_soon(cases, office: Office, day: dt.date):
+    until = day + dt.timedelta(days=office.ending_soon_days)
+    return (
+        cases.filter(guidance_end__gte=day, guidance_end__lte=until)
+        .select_related("client", "programme", "officer")
+        .order_by("guidance_end", "pk")
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    if user.is_national_viewer:
+        return redirect("national_overview")
+    if user.office is None:
+        return render(request, "dashboards/dashboard_empty.html")
+    day = today()
+    if user.is_officer:
+        return _officer_dashboard(request, user, user.office, day)
+    if can_supervise(user):
+        return _supervisor_dashboard(request, user.office, day)
+    if can_intake(user):
+        return _registrar_dashboard(request, user, user.office)
+    return render(request, "dashboards/dashboard_empty.html")
+
+
+def _officer_dashboard(request: HttpRequest, user: User, office: Office, day: dt.date):
+    cases = SupervisionCase.objects.open().filter(officer=user)
+    my_cases = cases.select_related("client", "programme", "office").order_by("guidance_end", "pk")[
+        :DASHBOARD_LIST_SIZE
+    ]
+    context = {
+        "day": day,
+        "office": office,
+        "total": cases.count(),
+        "stages": stage_rows(stage_counts(cases, day)),
+        "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
+        "my_cases": [(case, case.stage_on(day)) for case in my_cases],
+    }
+    return render(request, "dashboards/dashboard_officer.html", context)
+
+
+def _supervisor_dashboard(request: HttpRequest, office: Office, day: dt.date):
+    cases = open_cases(office.pk)
+    unassigned = (
+        cases.filter(officer__isnull=True)
+        .select_related("client", "programme", "office")
+        .order_by("received_on", "pk")
+    )
+    context = {
+        "day": day,
+        "office": office,
+        "total": cases.count(),
+        "unassigned_count": unassigned.count(),
+        "active_officers": User.objects.officers().filter(office=office).available_on(day).count(),
+        "stages": stage_rows(stage_counts(cases, day)),
+        "unassigned": [
+            (case, propose_officer(case, day=day)) for case in unassigned[:DASHBOARD_LIST_SIZE]
+        ],
+        "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
+    }
+    return render(request, "dashboards/dashboard_supervisor.html", context)
+
+
+def _registrar_dashboard(request: HttpRequest, user: User, office: Office):
+    recent = (
+        SupervisionCase.objects.filter(registered_by=user, office=office)
+        .select_related("client", "programme", "officer")
+        .order_by("-created_at", "-pk")[:DASHBOARD_LIST_SIZE]
+    )
+    context = {
+        "office": office,
+        "recent": recent,
+        "unassigned_count": open_cases(office.pk).filter(officer__isnull=True).count(),
+    }
+    return render(request, "dashboards/dashboard_registrar.html", context)
+
+
+@dataclass
+class OfficerRow:
+    officer: User
+    absence: Absence | None
+
+
+@login_required
+def office_overview(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    require(can_supervise(user) and user.office is not None)
+    office = user.office
+    assert office is not None
+    day = today()
+    overview = overview_of(office, day=day)
+    absences: dict[int, Absence] = {}
+    for absence in (
+        Absence.objects.covering(day).filter(officer__office=office).select_related("seconded_to")
+    ):
+        absences.setdefault(absence.officer_id, absence)
+    officers = officers_with_load(office.pk).order_by("first_name", "last_name", "pk")
+    context = {
+        "overview": overview,
+        "stages": stage_rows(overview.by_stage),
+        "officers": [OfficerRow(officer, absences.get(officer.pk)) for officer in officers],
+    }
+    return render(request, "dashboards/office_overview.html", context)
+
+
+@dataclass
+class OfficeRow:
+    office: Office
+    clients: int
+    active_officers: int
+
+    @property
+    def ratio(self) -> int | None:
+        return round(self.clients / self.active_officers) if self.active_officers else None
+
+
+def _count_by_office(queryset) -> dict[int, int]:
+    rows = queryset.order_by().values_list("office_id").annotate(n=Count("id"))
+    return {office_id: n for office_id, n in rows.values_list("office_id", "n")}
+
+
+@login_required
+def national_overview(request: HttpRequest) -> HttpResponse:
+    """Aggregate figures per office: three grouped queries, whatever the number of offices."""
+    user = request.user
+    assert isinstance(user, User)
+    require(user.is_national_viewer)
+    day = today()
+    clients = _count_by_office(SupervisionCase.objects.open())
+    officers = _count_by_office(User.objects.officers().available_on(day))
+    rows = [
+        OfficeRow(office, clients.get(office.pk, 0), officers.get(office.pk, 0))
+        for office in Office.objects.order_by("name")
+    ]
+    totals = OfficeRow(
+        Office(name=""), sum(r.clients for r in rows), sum(r.active_officers for r in rows)
+    )
+    context = {"rows": rows, "totals": totals, "day": day}
+    return render(request, "dashboards/national_overview.html", context)
