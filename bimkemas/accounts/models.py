@@ -135,6 +135,19 @@ class UserQuerySet(models.QuerySet["User"]):
         away = Absence.objects.covering(day).values("officer_id")
         return self.exclude(pk__in=away)
 
+    def working_for(self, office_id: int, day: dt.date) -> "UserQuerySet":
+        """Those who take cases of an office on `day`, both ends of an absence included:
+
+        1. its own staff, unless seconded, on leave or rotating that day;
+        2. officers seconded to it (BKO) that day, unless also on leave or rotating.
+        """
+        covering = Absence.objects.covering(day)
+        at_home = Q(office_id=office_id) & ~Q(pk__in=covering.values("officer_id"))
+        seconded_in = Q(
+            pk__in=covering.secondments().filter(seconded_to_id=office_id).values("officer_id")
+        ) & ~Q(pk__in=covering.exclude(kind=AbsenceKind.SECONDED).values("officer_id"))
+        return self.filter(at_home | seconded_in)
+
 
 class BimkemasUserManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
     pass
@@ -198,6 +211,17 @@ class User(AbstractUser):
     def absence_on(self, day: dt.date) -> "Absence | None":
         return self.absences.covering(day).first()
 
+    def offices_on(self, day: dt.date) -> set[int]:
+        """Ids of the offices this officer takes cases for on `day` (`working_for`)."""
+        seconded_to = self.absences.covering(day).secondments().values_list("seconded_to_id")
+        candidates = {self.office_id, *(office_id for (office_id,) in seconded_to)} - {None}
+        me = User.objects.filter(pk=self.pk)
+        return {o for o in candidates if o and me.working_for(o, day).exists()}
+
+    def secondment_on(self, day: dt.date) -> "Absence | None":
+        """The secondment (BKO) covering `day`, if any."""
+        return self.absences.covering(day).secondments().select_related("seconded_to").first()
+
 
 class AbsenceKind(models.TextChoices):
     SECONDED = "bko", _("Seconded (BKO)")
@@ -208,6 +232,9 @@ class AbsenceKind(models.TextChoices):
 class AbsenceQuerySet(models.QuerySet["Absence"]):
     def covering(self, day: dt.date) -> "AbsenceQuerySet":
         return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day)
+
+    def secondments(self) -> "AbsenceQuerySet":
+        return self.filter(kind=AbsenceKind.SECONDED)
 
 
 class Absence(TimeStampedModel):
@@ -235,7 +262,13 @@ class Absence(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="absence_ends_after_start",
-            )
+            ),
+            # Demo data and fixtures bulk-insert without clean(): the database keeps the rule.
+            models.CheckConstraint(
+                condition=Q(kind=AbsenceKind.SECONDED, seconded_to__isnull=False)
+                | (~Q(kind=AbsenceKind.SECONDED) & Q(seconded_to__isnull=True)),
+                name="absence_seconded_to_only_for_secondment",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -248,6 +281,17 @@ class Absence(TimeStampedModel):
             raise ValidationError(
                 {"seconded_to": _("Say which office the officer is seconded to.")}
             )
+        if self.kind != AbsenceKind.SECONDED and self.seconded_to_id:
+            raise ValidationError(
+                {"seconded_to": _("Only a secondment (BKO) has a receiving office.")}
+            )
+        if self.seconded_to_id and self.seconded_to_id == self._officer_office_id():
+            raise ValidationError(
+                {"seconded_to": _("An officer cannot be seconded to their own office.")}
+            )
+
+    def _officer_office_id(self) -> int | None:
+        return self.officer.office_id if self.officer_id else None
 
 
 class ApiToken(TimeStampedModel):

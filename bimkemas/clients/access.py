@@ -2,8 +2,10 @@
 
 - National viewers see no client, only aggregates.
 - Bapas heads, section heads and registrars see every client of their own office.
-- A PK or APK sees the clients of the open cases assigned to them, and, read-only, those
-  a supervisor has granted them until the grant's end date.
+- A PK or APK sees the clients of the open cases assigned to them in their own office and
+  in an office they are seconded to (BKO) today, and, read-only, those a supervisor of
+  their own office has granted them until the grant's end date. When the secondment ends,
+  the receiving office's cases drop out of reach (its supervisors still see them).
 Anything outside a user's reach is a 404, so its existence does not leak.
 """
 
@@ -11,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 
-from bimkemas.accounts.models import Role, User
+from bimkemas.accounts.models import Absence, Role, User
+from bimkemas.clients.caseload import officers_of
 from bimkemas.clients.models import CaseAccessGrant, Client, SupervisionCase
 from bimkemas.core.dates import today
 
@@ -30,19 +33,35 @@ def visible_clients(user: User):
     if user.role in OFFICE_WIDE_ROLES:
         return clients
     if user.is_officer:
-        own = SupervisionCase.objects.open().filter(officer=user).values("client_id")
         granted = CaseAccessGrant.objects.filter(officer=user, until__gte=today()).values(
             "case__client_id"
         )
-        return clients.filter(Q(pk__in=own) | Q(pk__in=granted))
+        own = _own_clients(user).values("pk")
+        return Client.objects.filter(Q(pk__in=own) | Q(office_id=user.office_id, pk__in=granted))
     return Client.objects.none()
+
+
+def _case_offices(officer: User) -> Q:
+    """Cases of the officer's own office, or of an office they are seconded to today."""
+    seconded_to = (
+        Absence.objects.covering(today())
+        .secondments()
+        .filter(officer=officer)
+        .values("seconded_to_id")
+    )
+    return Q(office_id=officer.office_id) | Q(office_id__in=seconded_to)
+
+
+def _own_clients(officer: User):
+    """Clients of the open cases assigned to an officer, within `_case_offices`."""
+    own = SupervisionCase.objects.open().filter(_case_offices(officer), officer=officer)
+    return Client.objects.filter(pk__in=own.values("client_id"))
 
 
 def writable_clients(user: User):
     """Clients the user may change: office-wide roles, and an officer's own caseload."""
     if _signed_in(user) and user.is_officer and user.office_id is not None:
-        own = SupervisionCase.objects.open().filter(officer=user).values("client_id")
-        return Client.objects.filter(office_id=user.office_id, pk__in=own)
+        return _own_clients(user)
     return visible_clients(user)
 
 
@@ -67,11 +86,13 @@ def get_case_for_user(user: User, public_id, *, write: bool = False) -> Supervis
 def can_edit_case(user: User, case: SupervisionCase) -> bool:
     """Correct a case's SK data: supervisors of its office, and its own officer while it is
     open. Registrars correct a person's identity, not the terms of supervision."""
-    if not _signed_in(user) or user.office_id is None or user.office_id != case.office_id:
+    if not _signed_in(user) or user.office_id is None:
         return False
     if user.is_supervisor:
-        return True
-    return user.is_officer and case.is_open and case.officer_id == user.pk
+        return user.office_id == case.office_id
+    if not (user.is_officer and case.is_open and case.officer_id == user.pk):
+        return False
+    return SupervisionCase.objects.filter(_case_offices(user), pk=case.pk).exists()
 
 
 def get_case_for_editing(user: User, public_id) -> SupervisionCase:
@@ -90,9 +111,28 @@ def can_supervise(user: User) -> bool:
 
 
 def can_see_officer(user: User, officer: User) -> bool:
-    if not _signed_in(user) or officer.office_id != user.office_id:
+    """Officers see themselves; supervisors see the officers their office lists: its own,
+    those seconded to it, and those still holding its cases (`caseload.officers_of`)."""
+    if not _signed_in(user) or user.office_id is None:
         return False
-    return user.pk == officer.pk or user.is_supervisor
+    if user.pk == officer.pk:
+        return True
+    if not user.is_supervisor:
+        return False
+    return officer.office_id == user.office_id or (
+        officers_of(user.office_id, today()).filter(pk=officer.pk).exists()
+    )
+
+
+def officer_cases_for(user: User, officer: User):
+    """An officer's open cases that `user` may see: for a supervisor, those of their office
+    (never another office's); for the officer, those in reach (`visible_clients`)."""
+    cases = SupervisionCase.objects.open().filter(officer=officer)
+    if user.pk == officer.pk:
+        return cases.filter(client__in=_own_clients(officer).values("pk"))
+    if not can_supervise(user):
+        return cases.none()
+    return cases.filter(office_id=user.office_id)
 
 
 def require(allowed: bool) -> None:

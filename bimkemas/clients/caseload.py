@@ -10,35 +10,97 @@ from django.db.models.functions import Coalesce
 from bimkemas.accounts.models import Absence, AbsenceKind, Office, Rank, Role, User
 from bimkemas.clients.models import OPEN_STATUSES, Category, SupervisionCase, stage_q
 from bimkemas.clients.stages import Stage
+from bimkemas.core.dates import today
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_places=2))
 
 
-def officers_with_load(office_id: int):
-    """Officers of an office annotated with their open-case count and weighted caseload."""
-    open_cases = Q(cases__status__in=OPEN_STATUSES)
+def officers_of(office_id: int, day: dt.date):
+    """The PKs and APKs an office lists on `day`: its own staff (away or not), officers
+    seconded to it (BKO), and anyone still holding one of its open cases (a secondment that
+    ended: those cases need reassigning)."""
+    holding = SupervisionCase.objects.open().filter(office_id=office_id).values("officer_id")
+    working = User.objects.working_for(office_id, day).values("pk")
+    return User.objects.officers().filter(
+        Q(office_id=office_id) | Q(pk__in=working) | Q(pk__in=holding)
+    )
+
+
+def officers_with_load(office_id: int, *, day: dt.date | None = None):
+    """`officers_of` the office annotated with their open cases of that office, counted and
+    weighted. Filter with `.working_for(office_id, day)` for those who can take a case."""
+    open_cases = Q(cases__status__in=OPEN_STATUSES, cases__office_id=office_id)
+    return officers_of(office_id, day or today()).annotate(
+        case_count=Count("cases", filter=open_cases),
+        weighted_load=Coalesce(Sum("cases__programme__caseload_weight", filter=open_cases), ZERO),
+    )
+
+
+def assignable_officers(office_id: int, *, day: dt.date):
+    """Officers who can take a case of the office on `day`, least loaded first."""
     return (
-        User.objects.officers()
-        .filter(office_id=office_id)
-        .annotate(
-            case_count=Count("cases", filter=open_cases),
-            weighted_load=Coalesce(
-                Sum("cases__programme__caseload_weight", filter=open_cases), ZERO
-            ),
-        )
+        officers_with_load(office_id, day=day)
+        .working_for(office_id, day)
+        .order_by("weighted_load", "case_count", "first_name", "pk")
     )
 
 
 def propose_officer(case: SupervisionCase, *, day: dt.date) -> User | None:
     """The available officer of the case's office with the lowest weighted caseload.
 
+    Officers who work for the office that day count, including those seconded to it.
     Officers who cover the client's work area are preferred; if none is available there,
     any available officer of the office. Ties go to the fewer cases, then the name.
     """
-    candidates = officers_with_load(case.office_id).available_on(day)
+    candidates = assignable_officers(case.office_id, day=day)
     in_area = candidates.filter(work_areas=case.client.work_area_id)
-    pool = in_area if in_area.exists() else candidates
-    return pool.order_by("weighted_load", "case_count", "first_name", "pk").first()
+    return (in_area if in_area.exists() else candidates).first()
+
+
+@dataclass
+class OfficerRow:
+    """An officer as one office sees them on a day."""
+
+    officer: User
+    absence: Absence | None  # why away, or, when `seconded_in`, the secondment here
+    seconded_in: bool = False  # works here on secondment (BKO) from another office
+    needs_reassignment: bool = False  # holds cases here but no longer works here
+
+    @property
+    def available(self) -> bool:
+        return self.seconded_in or (self.absence is None and not self.needs_reassignment)
+
+
+def officer_rows(office_id: int, officers, *, day: dt.date) -> list[OfficerRow]:
+    """`OfficerRow`s for officers listed by an office (`officers_of`), in three queries."""
+    officers = list(officers)
+    working = set(
+        User.objects.filter(pk__in=[o.pk for o in officers])
+        .working_for(office_id, day)
+        .values_list("pk", flat=True)
+    )
+    absences: dict[int, Absence] = {}
+    covering = Absence.objects.covering(day).filter(officer__in=officers)
+    for absence in covering.select_related("seconded_to").order_by("-starts_on", "-pk"):
+        mine = absence.kind == AbsenceKind.SECONDED and absence.seconded_to_id == office_id
+        if absence.officer_id not in absences or mine:
+            absences[absence.officer_id] = absence
+    return [
+        _row(officer, absences.get(officer.pk), officer.pk in working, office_id)
+        for officer in officers
+    ]
+
+
+def _row(officer: User, absence: Absence | None, working: bool, office_id: int) -> OfficerRow:
+    if officer.office_id == office_id:
+        return OfficerRow(officer, absence)
+    if working:
+        return OfficerRow(officer, absence, seconded_in=True)
+    return OfficerRow(officer, absence, needs_reassignment=True)
+
+
+def officer_row(office_id: int, officer: User, *, day: dt.date) -> OfficerRow:
+    return officer_rows(office_id, [officer], day=day)[0]
 
 
 @dataclass
@@ -57,7 +119,9 @@ class OfficeOverview:
     seconded_to: dict[str, int] = field(default_factory=dict)
     rotating: int = 0
     on_leave: int = 0
-    active_officers: int = 0
+    seconded_in: int = 0  # officers of other offices seconded here (BKO)
+    active_officers: int = 0  # own staff not away, plus those seconded here
+    needs_reassignment: int = 0  # open cases held by officers who no longer work here
 
     @property
     def clients_per_active_officer(self) -> int:
@@ -109,7 +173,16 @@ def _count_officers(overview: OfficeOverview, office: Office, day: dt.date) -> N
     )
     overview.rotating = _officers_away(absences, AbsenceKind.ROTATION)
     overview.on_leave = _officers_away(absences, AbsenceKind.LEAVE)
-    overview.active_officers = officers.available_on(day).count()
+    working = User.objects.officers().working_for(office.pk, day)
+    overview.seconded_in = working.exclude(office=office).count()
+    overview.active_officers = working.count()
+    overview.needs_reassignment = (
+        open_cases(office.pk)
+        .exclude(officer__isnull=True)
+        .exclude(officer__office=office)
+        .exclude(officer__in=working)
+        .count()
+    )
 
 
 def _officers_away(absences, kind: str) -> int:

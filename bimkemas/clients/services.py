@@ -437,9 +437,14 @@ def case_assign(
     case = SupervisionCase.objects.select_for_update().select_related("client").get(pk=case.pk)
     if not case.is_open:
         raise ApplicationError(_("A closed case cannot be assigned."))
-    if not officer.is_officer or officer.office_id != case.office_id or not officer.is_active:
+    works_here = case.office_id in officer.offices_on(today())  # includes a secondment here
+    if (
+        not officer.is_officer
+        or not officer.is_active
+        or not (works_here or officer.office_id == case.office_id)
+    ):
         raise ApplicationError(_("Choose a PK or APK of this office."), field="officer")
-    if officer.absence_on(today()) is not None:
+    if not works_here:
         raise ApplicationError(
             _("This officer is away (seconded, on leave or rotating)."), field="officer"
         )

@@ -62,7 +62,7 @@ def test_it_shows_an_absence(client, bob, alice, case, other_office):
     Absence.objects.create(officer=alice, kind="bko", starts_on=today(), seconded_to=other_office)
     login(client, bob)
     response = client.get(url(alice))
-    assert response.context["absence"].kind == "bko"
+    assert response.context["status"].absence.kind == "bko"
     assert "Bapas Kelas II OKU" in response.text
 
 

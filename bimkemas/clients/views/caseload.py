@@ -10,9 +10,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from bimkemas.accounts.models import User
-from bimkemas.clients.access import can_see_officer, require
-from bimkemas.clients.caseload import ZERO, stage_counts
-from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.access import can_see_officer, officer_cases_for, require
+from bimkemas.clients.caseload import ZERO, officer_row, stage_counts
 from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
 from bimkemas.core.dates import today
 
@@ -40,7 +39,8 @@ def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
     require(officer is not None and officer.is_officer and can_see_officer(user, officer))
     assert officer is not None
     day = today()
-    cases = SupervisionCase.objects.open().filter(officer=officer)
+    # A supervisor sees only their office's cases, even of an officer seconded in or out.
+    cases = officer_cases_for(user, officer)
     stage = request.GET.get("stage", "")
     shown = cases.in_stage(stage, day) if stage in Stage.values else cases
     rows = [
@@ -53,7 +53,7 @@ def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
     context = {
         "officer": officer,
         "load": _load(cases),
-        "absence": officer.absence_on(day),
+        "status": officer_row(user.office_id or 0, officer, day=day),
         "work_areas": officer.work_areas.all(),
         "rows": rows,
         "stage": stage if stage in Stage.values else "",

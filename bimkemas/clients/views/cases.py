@@ -22,7 +22,7 @@ from bimkemas.clients.access import (
     require,
 )
 from bimkemas.clients.card import render_guidance_card
-from bimkemas.clients.caseload import officers_with_load, propose_officer
+from bimkemas.clients.caseload import assignable_officers, propose_officer
 from bimkemas.clients.forms_cases import (
     AssignForm,
     CaseEditForm,
@@ -44,11 +44,9 @@ def _supervised_case(request: HttpRequest, public_id) -> tuple[User, Supervision
 
 
 def _assignable(case: SupervisionCase) -> QuerySet[User]:
-    """Available officers of the office, least loaded first; the current officer left out."""
-    officers = officers_with_load(case.office_id).available_on(today())
-    return officers.exclude(pk=case.officer_id or 0).order_by(
-        "weighted_load", "case_count", "first_name", "pk"
-    )
+    """Officers working for the office today (its own and those seconded to it), least
+    loaded first; the current officer left out."""
+    return assignable_officers(case.office_id, day=today()).exclude(pk=case.officer_id or 0)
 
 
 @login_required
@@ -76,8 +74,13 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
         "form": form,
         "proposed": proposed,
         "rows": [
-            {"officer": o, "in_area": o.pk in in_area, "checked": str(o.public_id) == str(chosen)}
-            for o in officers
+            {
+                "officer": o,
+                "in_area": o.pk in in_area,
+                "checked": str(o.public_id) == str(chosen),
+                "seconded_in": o.office_id != case.office_id,
+            }
+            for o in officers.select_related("office")
         ],
     }
     return render(request, "clients/case_assign.html", context, status=_status(form))
