@@ -4,22 +4,24 @@ import pytest
 
 from bimkemas.audit.models import AuditAction, AuditEvent
 from bimkemas.clients.models import Client
+from bimkemas.clients.services import client_update
 from bimkemas.testing import make_nik
 
 
 @pytest.fixture
-def second_case(make_case, pat, other_area):
+def second_case(make_case, pat, bob, other_area):
     """Ani, on CB in Banyuasin, supervised by pat."""
-    return make_case(
+    new_case = make_case(
         officer=pat,
         identity={
             "full_name": "Ani Lestari",
             "birth_date": dt.date(1995, 2, 3),
             "sex": "P",
             "nik": make_nik(dt.date(1995, 2, 3), female=True),
-            "work_area": other_area,
         },
     )
+    client_update(actor=bob, client=new_case.client, data={"work_area": other_area})
+    return new_case
 
 
 def names(response) -> list[str]:

@@ -12,6 +12,7 @@ from bimkemas.accounts.tokens import token_create
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance"
+FUZZ_SECONDS = 40
 
 
 @pytest.mark.fuzz
@@ -33,6 +34,10 @@ def test_the_api_survives_fuzzing(
             "coverage,fuzzing",
             "--max-examples",
             "5",
+            # A time budget well inside the subprocess timeout: on a loaded machine an
+            # unbounded run took 93-134 s of its 150.
+            "--max-time",
+            str(FUZZ_SECONDS),
             # One worker: the live server shares one in-memory SQLite connection across its
             # request threads, so concurrent requests would interleave transactions.
             "--workers",
@@ -48,7 +53,7 @@ def test_the_api_survives_fuzzing(
         ],
         capture_output=True,
         text=True,
-        timeout=150,
+        timeout=FUZZ_SECONDS + 110,  # the budget, the server's slowest answers and start-up
         cwd=tmp_path,
         env={**os.environ, "NO_COLOR": "1"},
         check=False,
