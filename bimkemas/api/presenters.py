@@ -151,7 +151,10 @@ def case_detail(case: SupervisionCase, day: dt.date) -> dict[str, Any]:
     }
 
 
-def officer(user: User, absence: Absence | None) -> dict[str, Any]:
+def officer(
+    user: User, absence: Absence | None, *, available: bool | None = None
+) -> dict[str, Any]:
+    """`absence`: why away today, or a secondment to the asking office (then `available`)."""
     return {
         "id": user.public_id,
         "username": user.username,
@@ -161,7 +164,9 @@ def officer(user: User, absence: Absence | None) -> dict[str, Any]:
         "title": user.title,
         "case_count": getattr(user, "case_count", 0),
         "weighted_load": float(getattr(user, "weighted_load", 0)),
-        "available": absence is None,
+        "available": absence is None if available is None else available,
         "absence": absence.kind if absence else None,
+        "seconded_to": absence.seconded_to.name if absence and absence.seconded_to else None,
+        "absent_until": absence.ends_on if absence else None,
         "work_areas": [str(area) for area in user.work_areas.all()],
     }

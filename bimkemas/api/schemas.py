@@ -440,6 +440,8 @@ class OfficerOut(Schema):
     weighted_load: float
     available: bool
     absence: AbsenceKind | None
+    seconded_to: str | None = None  # the receiving office of a secondment (BKO)
+    absent_until: dt.date | None = None
     work_areas: list[str]
 
 

@@ -6,12 +6,13 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from bimkemas.accounts.models import Absence, Office, User
+from bimkemas.accounts.models import Office, User
 from bimkemas.clients.access import can_intake, can_supervise, require
 from bimkemas.clients.caseload import (
     office_overview as overview_of,
 )
 from bimkemas.clients.caseload import (
+    officer_rows,
     officers_with_load,
     open_cases,
     propose_officer,
@@ -112,12 +113,6 @@ def _registrar_dashboard(request: HttpRequest, user: User, office: Office):
     return render(request, "dashboards/dashboard_registrar.html", context)
 
 
-@dataclass
-class OfficerRow:
-    officer: User
-    absence: Absence | None
-
-
 @login_required
 def office_overview(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -127,16 +122,13 @@ def office_overview(request: HttpRequest) -> HttpResponse:
     assert office is not None
     day = today()
     overview = overview_of(office, day=day)
-    absences: dict[int, Absence] = {}
-    for absence in (
-        Absence.objects.covering(day).filter(officer__office=office).select_related("seconded_to")
-    ):
-        absences.setdefault(absence.officer_id, absence)
-    officers = officers_with_load(office.pk).order_by("first_name", "last_name", "pk")
+    officers = officers_with_load(office.pk, day=day).select_related("office")
     context = {
         "overview": overview,
         "stages": stage_rows(overview.by_stage),
-        "officers": [OfficerRow(officer, absences.get(officer.pk)) for officer in officers],
+        "officers": officer_rows(
+            office.pk, officers.order_by("first_name", "last_name", "pk"), day=day
+        ),
     }
     return render(request, "dashboards/office_overview.html", context)
 

@@ -3,38 +3,38 @@ import uuid
 from django.http import Http404, HttpRequest
 from ninja import Router
 
-from bimkemas.accounts.models import Absence, User
+from bimkemas.accounts.models import User
 from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS
 from bimkemas.api.schemas import CaseloadOut, OfficerOut
-from bimkemas.clients.access import can_see_officer, require
-from bimkemas.clients.caseload import officers_with_load
-from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.access import can_see_officer, officer_cases_for, require
+from bimkemas.clients.caseload import OfficerRow, officer_row, officer_rows, officers_with_load
 from bimkemas.core.dates import today
 
 router = Router(tags=["officers"])
 
 
-def _absences(officers: list[User]) -> dict[int, Absence]:
-    absences = Absence.objects.covering(today()).filter(officer__in=officers)
-    return {absence.officer_id: absence for absence in absences}
-
-
 @router.get("/officers", response={200: list[OfficerOut], **READ_ERRORS})
 def officer_list(request: HttpRequest):
-    """The office's PKs and APKs with their caseload; an officer sees only themselves."""
+    """The office's PKs and APKs with their caseload in this office, including officers
+    seconded here (BKO); an officer sees only themselves."""
     user = actor(request)
     if user.office_id is None:
         return []
     loaded = officers_with_load(user.office_id).prefetch_related("work_areas")
     officers = [officer for officer in loaded if can_see_officer(user, officer)]
-    away = _absences(officers)
-    return [presenters.officer(officer, away.get(officer.pk)) for officer in officers]
+    rows = officer_rows(user.office_id, officers, day=today())
+    return [_present(row) for row in rows]
+
+
+def _present(row: OfficerRow) -> dict:
+    return presenters.officer(row.officer, row.absence, available=row.available)
 
 
 @router.get("/officers/{officer_id}/caseload", response={200: CaseloadOut, **READ_ERRORS})
 def officer_caseload(request: HttpRequest, officer_id: uuid.UUID):
+    """An officer's open cases: for a supervisor, only those of their own office."""
     user = actor(request)
     officer = User.objects.filter(public_id=officer_id).first()
     if officer is None or user.office_id is None:
@@ -45,13 +45,12 @@ def officer_caseload(request: HttpRequest, officer_id: uuid.UUID):
         raise Http404
     day = today()
     cases = (
-        SupervisionCase.objects.open()
-        .filter(officer=officer)
+        officer_cases_for(user, officer)
         .select_related("client", "programme", "office")
         .order_by("guidance_end", "pk")
     )
     return {
-        "officer": presenters.officer(loaded, _absences([officer]).get(officer.pk)),
+        "officer": _present(officer_row(user.office_id, loaded, day=day)),
         "cases": [
             {
                 "id": case.public_id,
