@@ -130,10 +130,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout after repeated failures (django-axes), per username and address.
+# Lockout after repeated failures (django-axes), per username and address, plus a ceiling
+# per username from all addresses together (bimkemas/accounts/lockout.py).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_USERNAME_FAILURE_CEILING = env_int("AXES_USERNAME_FAILURE_CEILING", 30)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "bimkemas.accounts.lockout.lockout_parameters"
+# Behind a reverse proxy, the request header (as in request.META, e.g. HTTP_X_REAL_IP or
+# HTTP_X_FORWARDED_FOR) that the proxy sets to the client's address. Empty: REMOTE_ADDR.
+# Set it only when every request passes through that proxy: clients can send it too.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "bimkemas.accounts.lockout.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 403  # the lockout page is a refusal, like other 403s
 AXES_RESET_ON_SUCCESS = True

@@ -24,18 +24,6 @@ def test_it_shows_an_error_for_a_wrong_password(client, alice):
     assert '<div class="alert alert-danger' in response.content.decode()
 
 
-def test_it_locks_out_after_five_wrong_passwords(client, alice):
-    for _attempt in range(5):
-        log_in(client, "alice", "salah")
-
-    response = log_in(client, "alice", PASSWORD)
-
-    assert response.status_code == 403
-    assert "registration/locked_out.html" in [t.name for t in response.templates]
-    assert "30" in response.content.decode()
-    assert "_auth_user_id" not in client.session
-
-
 def test_it_renders_english_once_chosen(client, db):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
