@@ -21,10 +21,17 @@ demo: install
 	$(BIN)/bimkemas demo-data --seed 1
 	$(MAKE) --no-print-directory serve
 
-serve: install
-	$(BIN)/bimkemas demo-logins
+# Plain HTTP on this machine: no secure cookies, HTTPS redirect or HSTS. The server refuses
+# the public development SECRET_KEY, so the demo keeps its own random one in var/.
+serve: install var/secret_key
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/bimkemas demo-logins
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	SECURE_COOKIES=0 $(BIN)/gunicorn config.wsgi -b $(HOST):$(PORT) -w 3 --access-logfile -
+	SECRET_KEY="$$(cat var/secret_key)" SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 \
+		$(BIN)/gunicorn config.wsgi -b $(HOST):$(PORT) -w 3 --access-logfile -
+
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 lint: install
 	$(BIN)/ruff check .

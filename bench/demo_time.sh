@@ -32,6 +32,7 @@ t=$(now)
 .venv/bin/python - <<'EOF'
 import os
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # the test client speaks plain HTTP
 import django
 django.setup()
 from django.test import Client

@@ -14,6 +14,7 @@ Factories build clients through the real intake service.
 import os
 
 import pytest
+from django.conf import settings as django_settings
 
 from bimkemas.accounts.models import Office, Role, User, WorkArea
 from bimkemas.clients.models import Facility, Programme
@@ -21,6 +22,12 @@ from bimkemas.clients.services import case_assign, client_intake
 from bimkemas.testing import case_data, identity_data, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with live_server
+
+
+def pytest_configure(config):
+    """The test client and the live server speak plain HTTP. Production settings redirect it
+    to HTTPS (test_https.py checks that); here, before any server or client exists, not."""
+    django_settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)
