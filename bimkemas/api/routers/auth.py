@@ -5,11 +5,11 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from bimkemas.accounts.models import User
-from bimkemas.accounts.tokens import token_create
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS, ErrorOut
 from bimkemas.api.presenters import office_ref
 from bimkemas.api.schemas import MeOut, TokenIn, TokenOut
+from bimkemas.api.tokens import token_create
 
 router = Router(tags=["auth"])
 
@@ -30,7 +30,7 @@ def token_obtain(request: HttpRequest, payload: TokenIn):
     if not isinstance(user, User):
         raise HttpError(401, _("Wrong username or password."))
     user_logged_in.send(sender=User, request=request, user=user)
-    token, key = token_create(user=user, name=payload.name)
+    token, key = token_create(actor=user, user=user, name=payload.name)
     return Status(201, {"token": key, "prefix": token.prefix})
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from bimkemas.accounts.models import User
-from bimkemas.accounts.tokens import token_create
+from bimkemas.api.tokens import token_create
 
 
 class Command(BaseCommand):
@@ -16,5 +16,5 @@ class Command(BaseCommand):
             user = User.objects.get(username=options["username"], is_active=True)
         except User.DoesNotExist as error:
             raise CommandError(f"No active user {options['username']!r}.") from error
-        _token, key = token_create(user=user, name=options["name"][:100])
+        _token, key = token_create(actor=None, user=user, name=options["name"][:100])
         self.stdout.write(key)
