@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from bimkemas.accounts.models import Absence, User
-from bimkemas.clients.models import CaseDocument, Client, SupervisionCase
+from bimkemas.clients.models import CaseDocument, Client, ClientPhone, SupervisionCase
 from bimkemas.clients.stages import StageSpan
 
 
@@ -96,9 +96,7 @@ def client_detail(client: Client, day: dt.date) -> dict[str, Any]:
         **{name: getattr(client, name) for name in fields + address},
         "work_area": work_area(client.work_area),
         "photo": client.photo.public_id if client.photo else None,
-        "phones": list(
-            client.phones.values("id", "number", "label", "verified_reachable", "verified_on")
-        ),
+        "phones": [phone_out(phone) for phone in client.phones.all()],
         "guarantors": list(client.guarantors.values("name", "relation", "phone", "address")),
         "contacts": list(client.local_contacts.values("kind", "name", "phone")),
         "cases": [case_summary(case, day) for case in cases],
@@ -169,4 +167,14 @@ def officer(
         "seconded_to": absence.seconded_to.name if absence and absence.seconded_to else None,
         "absent_until": absence.ends_on if absence else None,
         "work_areas": [str(area) for area in user.work_areas.all()],
+    }
+
+
+def phone_out(phone: ClientPhone) -> dict:
+    return {
+        "id": phone.public_id,
+        "number": phone.number,
+        "label": phone.label,
+        "verified_reachable": phone.verified_reachable,
+        "verified_on": phone.verified_on,
     }

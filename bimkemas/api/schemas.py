@@ -5,12 +5,14 @@ import datetime as dt
 import uuid
 from typing import Annotated, Literal
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt
 
 from bimkemas.accounts.models import AbsenceKind
 from bimkemas.clients.models import (
+    SENTENCE_LIMITS,
     CaseStatus,
     Category,
     ContactKind,
@@ -20,6 +22,7 @@ from bimkemas.clients.models import (
     Sex,
 )
 from bimkemas.clients.stages import Stage
+from bimkemas.core.validators import clean_person_text
 
 MAX_ID = 2**31 - 1
 
@@ -31,7 +34,16 @@ def _no_nul(value: str) -> str:
     return value
 
 
+def _person_text(value: str) -> str:
+    try:
+        return clean_person_text(value)
+    except DjangoValidationError as error:
+        raise ValueError(error.messages[0]) from None
+
+
 NoNul = AfterValidator(_no_nul)
+# Names, places and addresses: no hidden or control characters, some letter, NFC form.
+PersonText = AfterValidator(_person_text)
 Str8 = Annotated[str, Field(max_length=8), NoNul]
 Str20 = Annotated[str, Field(max_length=20), NoNul]
 Str40 = Annotated[str, Field(max_length=40), NoNul]
@@ -42,7 +54,23 @@ Str200 = Annotated[str, Field(max_length=200), NoNul]
 Str300 = Annotated[str, Field(max_length=300), NoNul]
 LongText = Annotated[str, Field(max_length=5000), NoNul]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-SmallCount = Annotated[int, Field(ge=0, le=999)]
+# In JSON bodies a number must be a number and a boolean a boolean: no "5", 0 or "yes".
+BodyId = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+Years = Annotated[StrictInt, Field(ge=0, le=SENTENCE_LIMITS["sentence_years"])]
+Months = Annotated[StrictInt, Field(ge=0, le=SENTENCE_LIMITS["sentence_months"])]
+Days = Annotated[StrictInt, Field(ge=0, le=SENTENCE_LIMITS["sentence_days"])]
+Name200 = Annotated[str, Field(max_length=200), NoNul, PersonText]
+Name60 = Annotated[str, Field(max_length=60), NoNul, PersonText]
+Place100 = Annotated[str, Field(max_length=100), NoNul, PersonText]
+Text200 = Annotated[str, Field(max_length=200), NoNul, PersonText]
+Text300 = Annotated[str, Field(max_length=300), NoNul, PersonText]
+
+
+class InputSchema(Schema):
+    """A JSON body: an object with only the declared fields (an array or a misspelt field
+    is a 422, not a request that silently does nothing)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 # --- shared pieces -------------------------------------------------------------------------
@@ -72,7 +100,7 @@ class Choice(Schema):
 # --- me and tokens -------------------------------------------------------------------------
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     username: Str150
     password: Annotated[str, Field(max_length=128)]
     name: Str100
@@ -134,7 +162,7 @@ class ClientQuery(Schema):
 
 
 class PhoneOut(Schema):
-    id: int
+    id: uuid.UUID
     number: str
     label: str
     verified_reachable: bool
@@ -209,30 +237,30 @@ class ClientDetail(Schema):
     documents: list[DocumentOut]
 
 
-class ClientPatch(Schema):
-    full_name: Str200 | None = None
-    aliases: Str300 | None = None
+class ClientPatch(InputSchema):
+    full_name: Name200 | None = None
+    aliases: Text300 | None = None
     nik: Annotated[str, Field(max_length=32), NoNul] | None = None
-    birth_place: Str100 | None = None
+    birth_place: Place100 | None = None
     birth_date: dt.date | None = None
     sex: Sex | None = None
     religion: Religion | None = None
     category: Category | None = None
-    street: Str200 | None = None
+    street: Text200 | None = None
     rt: Annotated[str, Field(max_length=3), NoNul] | None = None
     rw: Annotated[str, Field(max_length=3), NoNul] | None = None
-    kelurahan: Str100 | None = None
-    kecamatan: Str100 | None = None
-    work_area: Id | None = None
+    kelurahan: Place100 | None = None
+    kecamatan: Place100 | None = None
+    work_area: BodyId | None = None
 
 
-class PhoneIn(Schema):
+class PhoneIn(InputSchema):
     number: Str40
     label: Str60 = ""
 
 
-class PhoneCheckIn(Schema):
-    reachable: bool
+class PhoneCheckIn(InputSchema):
+    reachable: StrictBool
 
 
 class AuditEventOut(Schema):
@@ -261,35 +289,35 @@ class PageQuery(Schema):
 # --- intake --------------------------------------------------------------------------------
 
 
-class IdentityIn(Schema):
-    full_name: Str200
-    aliases: Str300 = ""
+class IdentityIn(InputSchema):
+    full_name: Name200
+    aliases: Text300 = ""
     nik: Annotated[str, Field(max_length=32), NoNul] = ""
-    birth_place: Str100
+    birth_place: Place100
     birth_date: dt.date
     sex: Sex
     religion: Religion
     category: Category
-    street: Str200 = ""
+    street: Text200 = ""
     rt: Annotated[str, Field(max_length=3), NoNul] = ""
     rw: Annotated[str, Field(max_length=3), NoNul] = ""
-    kelurahan: Str100
-    kecamatan: Str100
-    work_area: Id
+    kelurahan: Place100
+    kecamatan: Place100
+    work_area: BodyId
 
 
-class CaseIn(Schema):
+class CaseIn(InputSchema):
     programme: Str20 = Field(..., description="Programme code, e.g. PB")
-    origin_facility: Id
+    origin_facility: BodyId
     sk_number: Str100
     sk_date: dt.date
     sk_issuer: Str150
     offence_law: Str100
     offence_article: Str100
     crime_category: CrimeCategory
-    sentence_years: SmallCount = 0
-    sentence_months: SmallCount = 0
-    sentence_days: SmallCount = 0
+    sentence_years: Years = 0
+    sentence_months: Months = 0
+    sentence_days: Days = 0
     guidance_start: dt.date
     guidance_end: dt.date
     aftercare_until: dt.date | None = None
@@ -298,27 +326,27 @@ class CaseIn(Schema):
     received_on: dt.date | None = None
 
 
-class GuarantorIn(Schema):
-    name: Str200
-    relation: Str60
+class GuarantorIn(InputSchema):
+    name: Name200
+    relation: Name60
     phone: Str20 = ""
-    address: Str300 = ""
+    address: Text300 = ""
 
 
-class ContactIn(Schema):
+class ContactIn(InputSchema):
     kind: ContactKind
-    name: Str200
+    name: Name200
     phone: Str20 = ""
 
 
-class IntakeIn(Schema):
+class IntakeIn(InputSchema):
     identity: IdentityIn | None = Field(None, description="Required unless existing_client")
     case: CaseIn
     phones: list[PhoneIn] = Field(default_factory=list, max_length=10)
     guarantors: list[GuarantorIn] = Field(default_factory=list, max_length=10)
     contacts: list[ContactIn] = Field(default_factory=list, max_length=10)
     existing_client: uuid.UUID | None = None
-    confirm_new_person: bool = False
+    confirm_new_person: StrictBool = False
 
 
 class DuplicateMatch(Schema):
@@ -378,22 +406,20 @@ class CaseDetail(Schema):
     documents: list[DocumentOut]
 
 
-class CasePatch(Schema):
+class CasePatch(InputSchema):
     """The fields sent are changed; null clears after-care or the conditions."""
 
-    model_config = ConfigDict(extra="forbid")
-
     programme: Str20 | None = Field(None, description="Programme code, e.g. PB")
-    origin_facility: Id | None = Field(None, description="Facility id")
+    origin_facility: BodyId | None = Field(None, description="Facility id")
     sk_number: Str100 | None = None
     sk_date: dt.date | None = None
     sk_issuer: Str150 | None = None
     offence_law: Str100 | None = None
     offence_article: Str100 | None = None
     crime_category: CrimeCategory | None = None
-    sentence_years: SmallCount | None = None
-    sentence_months: SmallCount | None = None
-    sentence_days: SmallCount | None = None
+    sentence_years: Years | None = None
+    sentence_months: Months | None = None
+    sentence_days: Days | None = None
     guidance_start: dt.date | None = None
     guidance_end: dt.date | None = None
     aftercare_until: dt.date | None = None
@@ -402,12 +428,12 @@ class CasePatch(Schema):
     received_on: dt.date | None = None
 
 
-class AssignIn(Schema):
+class AssignIn(InputSchema):
     officer: uuid.UUID
     reason: Str300 = ""
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     # Only the closing statuses: the service's transition table would also let a
     # registered case "close" as active.
     status: Literal["completed", "revoked", "died", "transferred"]
@@ -415,7 +441,7 @@ class CloseIn(Schema):
     note: LongText = ""
 
 
-class GrantIn(Schema):
+class GrantIn(InputSchema):
     officer: uuid.UUID
     until: dt.date
 

@@ -15,7 +15,13 @@ from django.http import Http404
 
 from bimkemas.accounts.models import Absence, Role, User
 from bimkemas.clients.caseload import officers_of
-from bimkemas.clients.models import CaseAccessGrant, Client, SupervisionCase
+from bimkemas.clients.models import (
+    CaseAccessGrant,
+    CaseDocument,
+    Client,
+    ClientPhone,
+    SupervisionCase,
+)
 from bimkemas.core.dates import today
 
 OFFICE_WIDE_ROLES = (Role.HEAD, Role.SUPERVISOR, Role.REGISTRAR)
@@ -80,6 +86,27 @@ def get_case_for_user(user: User, public_id, *, write: bool = False) -> Supervis
             public_id=public_id, client__in=clients
         )
     except (SupervisionCase.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
+
+
+def get_document_for_user(user: User, public_id) -> CaseDocument:
+    """A handover document, for whoever may read its case."""
+    try:
+        return CaseDocument.objects.select_related("case__client", "case__office").get(
+            public_id=public_id, case__client__in=visible_clients(user)
+        )
+    except (CaseDocument.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
+
+
+def get_phone_for_user(user: User, client_public_id, public_id, *, write: bool = False):
+    """One of a client's phone numbers, addressed by both public ids."""
+    clients = writable_clients(user) if write else visible_clients(user)
+    try:
+        return ClientPhone.objects.select_related("client").get(
+            public_id=public_id, client__public_id=client_public_id, client__in=clients
+        )
+    except (ClientPhone.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
 
 

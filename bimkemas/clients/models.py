@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -10,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from bimkemas.accounts.models import Office, WorkArea
 from bimkemas.clients.stages import Stage, StageSpan, stage_on, timeline
 from bimkemas.core.models import PublicIdModel, TimeStampedModel
+from bimkemas.core.validators import validate_person_text
+
+PERSON_TEXT = [validate_person_text]
 
 
 class Category(models.TextChoices):
@@ -110,23 +114,29 @@ class Client(PublicIdModel):
     """A person under (or once under) Bapas guidance. Names are stored as written."""
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="clients")
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = models.CharField(_("full name"), max_length=200, validators=PERSON_TEXT)
     aliases = models.CharField(
-        _("aliases"), max_length=300, blank=True, help_text=_("Separate several with commas.")
+        _("aliases"),
+        max_length=300,
+        blank=True,
+        help_text=_("Separate several with commas."),
+        validators=PERSON_TEXT,
     )
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
     # NULL, not "", when unknown: the unique constraint below must ignore missing NIKs.
     nik = models.CharField(_("NIK"), max_length=16, null=True, blank=True)  # noqa: DJ001
-    birth_place = models.CharField(_("place of birth"), max_length=100)
+    birth_place = models.CharField(_("place of birth"), max_length=100, validators=PERSON_TEXT)
     birth_date = models.DateField(_("date of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     religion = models.CharField(_("religion"), max_length=10, choices=Religion.choices)
     category = models.CharField(_("category"), max_length=6, choices=Category.choices)
-    street = models.CharField(_("street address"), max_length=200, blank=True)
+    street = models.CharField(
+        _("street address"), max_length=200, blank=True, validators=PERSON_TEXT
+    )
     rt = models.CharField(_("RT"), max_length=3, blank=True)
     rw = models.CharField(_("RW"), max_length=3, blank=True)
-    kelurahan = models.CharField(_("kelurahan / desa"), max_length=100)
-    kecamatan = models.CharField(_("kecamatan"), max_length=100)
+    kelurahan = models.CharField(_("kelurahan / desa"), max_length=100, validators=PERSON_TEXT)
+    kecamatan = models.CharField(_("kecamatan"), max_length=100, validators=PERSON_TEXT)
     work_area = models.ForeignKey(
         WorkArea,
         on_delete=models.PROTECT,
@@ -163,7 +173,7 @@ class Client(PublicIdModel):
         return day.year - self.birth_date.year - before_birthday
 
 
-class ClientPhone(TimeStampedModel):
+class ClientPhone(PublicIdModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="phones")
     number = models.CharField(_("number"), max_length=20)
     label = models.CharField(_("whose / which"), max_length=60, blank=True)
@@ -181,10 +191,10 @@ class Guarantor(TimeStampedModel):
     """The penjamin who signed the guarantee letter, usually family."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="guarantors")
-    name = models.CharField(_("name"), max_length=200)
-    relation = models.CharField(_("relation to client"), max_length=60)
+    name = models.CharField(_("name"), max_length=200, validators=PERSON_TEXT)
+    relation = models.CharField(_("relation to client"), max_length=60, validators=PERSON_TEXT)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True, validators=PERSON_TEXT)
 
     def __str__(self) -> str:
         return self.name
@@ -199,7 +209,7 @@ class ContactKind(models.TextChoices):
 class LocalContact(TimeStampedModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="local_contacts")
     kind = models.CharField(_("kind"), max_length=10, choices=ContactKind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=PERSON_TEXT)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
 
     def __str__(self) -> str:
@@ -267,6 +277,12 @@ CASE_TERMS_FIELDS = (
 )
 
 
+# The largest value of each part of a sentence, for the forms, the API and the model alike.
+# A sentence is written as the verdict states it ("1 tahun 18 bulan" happens), so months and
+# days are not capped at a year's worth.
+SENTENCE_LIMITS = {"sentence_years": 99, "sentence_months": 999, "sentence_days": 999}
+
+
 class CaseQuerySet(models.QuerySet["SupervisionCase"]):
     def open(self) -> "CaseQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -298,9 +314,21 @@ class SupervisionCase(PublicIdModel):
     crime_category = models.CharField(
         _("crime category"), max_length=20, choices=CrimeCategory.choices
     )
-    sentence_years = models.PositiveSmallIntegerField(_("sentence: years"), default=0)
-    sentence_months = models.PositiveSmallIntegerField(_("sentence: months"), default=0)
-    sentence_days = models.PositiveSmallIntegerField(_("sentence: days"), default=0)
+    sentence_years = models.PositiveSmallIntegerField(
+        _("sentence: years"),
+        default=0,
+        validators=[MaxValueValidator(SENTENCE_LIMITS["sentence_years"])],
+    )
+    sentence_months = models.PositiveSmallIntegerField(
+        _("sentence: months"),
+        default=0,
+        validators=[MaxValueValidator(SENTENCE_LIMITS["sentence_months"])],
+    )
+    sentence_days = models.PositiveSmallIntegerField(
+        _("sentence: days"),
+        default=0,
+        validators=[MaxValueValidator(SENTENCE_LIMITS["sentence_days"])],
+    )
     guidance_start = models.DateField(_("guidance starts"))
     guidance_end = models.DateField(_("guidance ends"))
     # Derived from the dates and the office's stage fractions (clients.stages), stored so
@@ -409,6 +437,9 @@ class Assignment(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # When the assigned officer first opened the client's page: until then the case is
+    # "newly assigned" on their home page (clients.work_items).
+    seen_at = models.DateTimeField(_("seen by the officer"), null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -497,3 +528,23 @@ class RegisterCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_id}/{self.year}: {self.last}"
+
+
+class IntakeRequest(models.Model):
+    """An intake already carried out for a client-supplied idempotency key (the API's
+    `Idempotency-Key` header, the web form's hidden token): sending it again returns the
+    same case instead of registering the person twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    # SHA-256 of the request's content: the same key with other content is a client's mistake.
+    fingerprint = models.CharField(max_length=64)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(SupervisionCase, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_intake_per_key")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}/{self.key}"

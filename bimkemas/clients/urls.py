@@ -9,7 +9,7 @@ urlpatterns = [
     path("clients/<uuid:public_id>/edit/", clients.client_edit, name="client_edit"),
     path("clients/<uuid:public_id>/phones/", clients.phone_add, name="phone_add"),
     path(
-        "clients/<uuid:public_id>/phones/<int:phone_id>/check/",
+        "clients/<uuid:public_id>/phones/<uuid:phone_id>/check/",
         clients.phone_check,
         name="phone_check",
     ),

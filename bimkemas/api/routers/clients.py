@@ -4,16 +4,14 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 
 from bimkemas.accounts.models import User, WorkArea
 from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS
 from bimkemas.api.schemas import (
-    MAX_ID,
     AuditPage,
     ClientDetail,
     ClientPage,
@@ -27,8 +25,13 @@ from bimkemas.api.schemas import (
 from bimkemas.audit.models import AuditEvent
 from bimkemas.audit.services import audit_client_view
 from bimkemas.clients import services
-from bimkemas.clients.access import can_supervise, get_client_for_user, require
-from bimkemas.clients.models import ClientPhone, SupervisionCase
+from bimkemas.clients.access import (
+    can_supervise,
+    get_client_for_user,
+    get_phone_for_user,
+    require,
+)
+from bimkemas.clients.models import SupervisionCase
 from bimkemas.clients.selectors import ClientFilters, search_clients
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -122,7 +125,7 @@ def phone_add(request: HttpRequest, client_id: uuid.UUID, payload: PhoneIn):
     phone = services.phone_add(
         actor=user, client=client, number=payload.number, label=payload.label
     )
-    return Status(201, phone)
+    return Status(201, presenters.phone_out(phone))
 
 
 @router.post(
@@ -132,12 +135,12 @@ def phone_check(
     request: HttpRequest,
     client_id: uuid.UUID,
     payload: PhoneCheckIn,
-    phone_id: int = Path(..., ge=1, le=MAX_ID),
+    phone_id: uuid.UUID,
 ):
     user = actor(request)
-    client = get_client_for_user(user, client_id, write=True)
-    phone = get_object_or_404(ClientPhone, pk=phone_id, client=client)
-    return services.phone_set_reachable(actor=user, phone=phone, reachable=payload.reachable)
+    phone = get_phone_for_user(user, client_id, phone_id, write=True)
+    phone = services.phone_set_reachable(actor=user, phone=phone, reachable=payload.reachable)
+    return presenters.phone_out(phone)
 
 
 @router.get("/clients/{client_id}/access-log", response={200: AuditPage, **READ_ERRORS})

@@ -1,14 +1,13 @@
 import uuid
 
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, HttpRequest
 from ninja import Router
 
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record
-from bimkemas.clients.access import get_case_for_user
-from bimkemas.clients.models import CaseDocument
+from bimkemas.clients.access import get_document_for_user
 
 router = Router(tags=["documents"])
 
@@ -29,15 +28,12 @@ FILE_RESPONSE = {
 def document_download(request: HttpRequest, document_id: uuid.UUID):
     """The file of a handover document, for whoever may read its case; audited."""
     user = actor(request)
-    document = CaseDocument.objects.filter(public_id=document_id).select_related("case").first()
-    if document is None:
-        raise Http404
-    case = get_case_for_user(user, document.case.public_id)
+    document = get_document_for_user(user, document_id)
     audit_record(
         actor=user,
         action=AuditAction.DOWNLOAD,
         obj=document,
-        client=case.client,
+        client=document.case.client,
         summary=str(document),
     )
     return FileResponse(

@@ -1,4 +1,5 @@
 import datetime as dt
+import uuid
 
 import pytest
 
@@ -185,7 +186,7 @@ def test_phones_are_added_and_checked(api_as, alice, case):
         "number": ["This is not a phone number."]
     }
     assert client.post(f"{url}/{10**12}/check", {"reachable": True}).status_code == 422
-    assert client.post(f"{url}/999999/check", {"reachable": True}).status_code == 404
+    assert client.post(f"{url}/{uuid.uuid4()}/check", {"reachable": True}).status_code == 404
 
 
 def test_the_access_log_is_for_supervisors(api_as, alice, bob, case):

@@ -16,7 +16,7 @@ def add_url(case):
 
 
 def check_url(case, phone):
-    return reverse("phone_check", args=[case.client.public_id, phone.pk])
+    return reverse("phone_check", args=[case.client.public_id, phone.public_id])
 
 
 def test_it_adds_a_phone(client, alice, case):

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,8 +19,9 @@ from bimkemas.clients.access import (
     can_supervise,
     get_case_for_user,
     get_client_for_user,
+    get_document_for_user,
+    get_phone_for_user,
     require,
-    visible_clients,
     writable_clients,
 )
 from bimkemas.clients.caseload import officers_with_load
@@ -30,7 +31,7 @@ from bimkemas.clients.forms import (
     DocumentForm,
     PhoneForm,
 )
-from bimkemas.clients.models import CaseDocument, Client, SupervisionCase
+from bimkemas.clients.models import Client, SupervisionCase
 from bimkemas.clients.selectors import latest_case_of, search_clients
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -131,6 +132,7 @@ def _render_detail(request: HttpRequest, client: Client, status: int = 200, **ex
 @login_required
 def client_detail(request: HttpRequest, public_id) -> HttpResponse:
     client = get_client_for_user(_user(request), public_id)
+    services.assignment_mark_seen(actor=_user(request), client=client)
     return _render_detail(request, client)
 
 
@@ -187,10 +189,10 @@ def phone_add(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def phone_check(request: HttpRequest, public_id, phone_id: int) -> HttpResponse:
+def phone_check(request: HttpRequest, public_id, phone_id) -> HttpResponse:
     user = _user(request)
-    client = get_client_for_user(user, public_id, write=True)
-    phone = get_object_or_404(client.phones, pk=phone_id)
+    phone = get_phone_for_user(user, public_id, phone_id, write=True)
+    client = phone.client
     reachable = {"1": True, "0": False}.get(request.POST.get("reachable", ""))
     if reachable is None:
         error = _("Say whether the number was reachable.")
@@ -228,12 +230,7 @@ def document_upload(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 def document_download(request: HttpRequest, public_id) -> FileResponse:
     user = _user(request)
-    try:
-        document = CaseDocument.objects.select_related("case__client").get(
-            public_id=public_id, case__client__in=visible_clients(user)
-        )
-    except CaseDocument.DoesNotExist as error:
-        raise Http404 from error
+    document = get_document_for_user(user, public_id)
     try:
         stream = document.file.open("rb")
     except OSError as error:
