@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from bimkemas.accounts.models import Absence, ApiToken, User
 
@@ -12,7 +13,7 @@ class AbsenceInline(admin.TabularInline):
 
 
 @admin.register(User)
-class StaffAdmin(UserAdmin):
+class StaffAdmin(SimpleHistoryAdmin, UserAdmin):
     list_display = ["username", "first_name", "last_name", "office", "role", "rank", "is_active"]
     list_filter = ["office", "role", "rank", "is_active"]
     search_fields = ["username", "first_name", "last_name", "nip"]
@@ -29,7 +30,7 @@ class StaffAdmin(UserAdmin):
 
 
 @admin.register(Absence)
-class AbsenceAdmin(admin.ModelAdmin):
+class AbsenceAdmin(SimpleHistoryAdmin):
     list_display = ["officer", "kind", "starts_on", "ends_on", "seconded_to"]
     list_filter = ["kind", "officer__office"]
     autocomplete_fields = ["officer"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bimkemas.accounts.history import EditHistory
 from bimkemas.core.models import TimeStampedModel
 
 
@@ -49,6 +50,8 @@ class Office(TimeStampedModel):
     ending_soon_days = models.PositiveSmallIntegerField(
         _("days before the end that a case counts as ending soon"), default=30
     )
+
+    history = EditHistory()
 
     class Meta:
         ordering = ["name"]
@@ -172,6 +175,20 @@ class User(AbstractUser):
     )
 
     objects = BimkemasUserManager()  # type: ignore[misc]
+    # Who changed whose role, office, rank or access; not names, password or logins.
+    history = EditHistory(
+        excluded_fields=[
+            "password",
+            "last_login",
+            "first_name",
+            "last_name",
+            "email",
+            "date_joined",
+            "public_id",
+            "nip",
+            "phone",
+        ]
+    )
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
@@ -255,6 +272,7 @@ class Absence(TimeStampedModel):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = AbsenceQuerySet.as_manager()
+    history = EditHistory()
 
     class Meta:
         ordering = ["-starts_on"]
