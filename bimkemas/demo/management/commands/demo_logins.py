@@ -1,12 +1,14 @@
 """`bimkemas demo-logins`: the demo accounts to try, printed before `make demo` serves."""
 
+import os
+
 from django.core.management.base import BaseCommand
 
 from bimkemas.accounts.models import User
 from bimkemas.demo.constants import DEMO_PASSWORD
 from bimkemas.demo.loader import demo_exists
 
-URL = "http://127.0.0.1:8000/"
+ANY_ADDRESS = {"", "0.0.0.0", "::"}  # noqa: S104 (recognised, not bound)
 LOGINS = (
     ("kepala", "Office overview (§8 figures), assign and close cases"),
     ("kasi", "Client list and search, intake, assign cases, access log"),
@@ -42,4 +44,12 @@ class Command(BaseCommand):
             office = user.office.name if user.office else "-"
             title = user.title or "Administrator"
             self.stdout.write(f"{username:<10} {title:<16} {office:<34} {hint}")
-        self.stdout.write(f"Open {URL}")
+        self.stdout.write(f"Open {served_url()}")
+
+
+def served_url() -> str:
+    """Where `make serve` listens: it passes HOST and PORT (`PORT=8101 make demo`)."""
+    host = os.environ.get("HOST", "127.0.0.1")
+    if host in ANY_ADDRESS:
+        host = "127.0.0.1"
+    return f"http://{host}:{os.environ.get('PORT', '8000')}/"
