@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from bimkemas.accounts.models import Absence, User
+from bimkemas.audit.models import AuditEvent
 from bimkemas.clients.models import CaseDocument, Client, ClientPhone, SupervisionCase
 from bimkemas.clients.stages import StageSpan
 
@@ -177,4 +178,18 @@ def phone_out(phone: ClientPhone) -> dict:
         "label": phone.label,
         "verified_reachable": phone.verified_reachable,
         "verified_on": phone.verified_on,
+    }
+
+
+def audit_event(event: AuditEvent) -> dict:
+    return {
+        "occurred_at": event.occurred_at,
+        "actor": str(event.actor) if event.actor else None,
+        "actor_id": event.actor.public_id if event.actor else None,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "summary": event.summary,
+        "changes": event.changes,
+        "channel": event.channel,
     }

@@ -266,6 +266,7 @@ class PhoneCheckIn(InputSchema):
 class AuditEventOut(Schema):
     occurred_at: dt.datetime
     actor: str | None
+    actor_id: uuid.UUID | None
     action: str
     object_type: str
     object_id: str
@@ -284,6 +285,10 @@ class AuditPage(Schema):
 class PageQuery(Schema):
     page: Annotated[int, Field(ge=1, le=100_000)] = 1
     page_size: Annotated[int, Field(ge=1, le=200)] = 50
+
+
+class AccessLogQuery(PageQuery):
+    reads_only: bool = Field(False, description="Only views, lists and downloads")
 
 
 # --- intake --------------------------------------------------------------------------------

@@ -64,18 +64,24 @@ def audit_record(
 
 
 def audit_client_view(*, actor: User, client: models.Model, what: str = "") -> AuditEvent:
-    return audit_record(
-        actor=actor, action=AuditAction.VIEW, obj=client, client=client, summary=what
-    )
+    return audit_view(actor=actor, obj=client, client=client, what=what)
+
+
+def audit_view(
+    *, actor: User, obj: models.Model, client: models.Model | None, what: str = ""
+) -> AuditEvent:
+    """A page or answer that showed a record's personal data: a read, in the client's log."""
+    return audit_record(actor=actor, action=AuditAction.VIEW, obj=obj, client=client, summary=what)
 
 
 def audit_clients_listed(
-    *, actor: User, clients: Sequence[models.Model], summary: str, query: Mapping[str, Any]
+    *, actor: User, clients: Sequence[models.Model], where: str, query: str = ""
 ) -> None:
     """A list or search that showed clients is a read of each: one row per client shown,
     with the query that found them, so each client's access log says who saw them where."""
     if not clients:
         return
+    summary = f"{where}: {query}" if query else where
     ip_address, channel = request_origin.get()
     content_type = ContentType.objects.get_for_model(clients[0])
     AuditEvent.objects.bulk_create(
@@ -88,7 +94,6 @@ def audit_clients_listed(
             object_type=client._meta.model_name or "",
             object_id=str(getattr(client, "public_id", None) or client.pk),
             summary=summary[:300],
-            changes={"query": dict(query)},
             ip_address=ip_address,
             channel=channel,
         )

@@ -151,6 +151,16 @@ def can_see_officer(user: User, officer: User) -> bool:
     )
 
 
+def get_officer_for_user(user: User, public_id) -> User:
+    """A PK or APK (active or not) whose caseload the user may see, or a 404."""
+    try:
+        officer = User.objects.officers().get(public_id=public_id)
+    except (User.DoesNotExist, ValidationError, ValueError, TypeError) as error:
+        raise Http404 from error
+    require(can_see_officer(user, officer))
+    return officer
+
+
 def officer_cases_for(user: User, officer: User):
     """An officer's open cases that `user` may see: for a supervisor, those of their office
     (never another office's); for the officer, those in reach (`visible_clients`)."""

@@ -21,7 +21,7 @@ from bimkemas.api.schemas import (
     GrantOut,
     ProposalOut,
 )
-from bimkemas.audit.services import audit_client_view
+from bimkemas.audit.services import audit_client_view, audit_view
 from bimkemas.clients import services
 from bimkemas.clients.access import (
     can_supervise,
@@ -65,7 +65,9 @@ def case_update(request: HttpRequest, case_id: uuid.UUID, payload: CasePatch):
     user = actor(request)
     case = get_case_for_editing(user, case_id)
     services.case_update(actor=user, case=case, data=_patch_data(payload, case))
-    return presenters.case_detail(get_case_for_user(user, case_id), today())
+    case = get_case_for_user(user, case_id)
+    audit_view(actor=user, obj=case, client=case.client, what=_("Answer to a change"))
+    return presenters.case_detail(case, today())
 
 
 # The only fields a null may clear; the others are required.

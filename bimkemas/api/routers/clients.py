@@ -12,18 +12,18 @@ from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS
 from bimkemas.api.schemas import (
+    AccessLogQuery,
     AuditPage,
     ClientDetail,
     ClientPage,
     ClientPatch,
     ClientQuery,
-    PageQuery,
     PhoneCheckIn,
     PhoneIn,
     PhoneOut,
 )
-from bimkemas.audit.models import AuditEvent
-from bimkemas.audit.services import audit_client_view
+from bimkemas.audit.selectors import access_log_page
+from bimkemas.audit.services import audit_client_view, audit_clients_listed
 from bimkemas.clients import services
 from bimkemas.clients.access import (
     can_supervise,
@@ -48,9 +48,10 @@ def _officer_pk(public_id: uuid.UUID | None) -> int | None:
 
 @router.get("/clients", response={200: ClientPage, **READ_ERRORS})
 def client_list(request: HttpRequest, filters: Query[ClientQuery]):
+    user = actor(request)
     day = today()
     clients = search_clients(
-        actor(request),
+        user,
         ClientFilters(
             q=filters.q,
             stage=filters.stage or "",
@@ -67,11 +68,15 @@ def client_list(request: HttpRequest, filters: Query[ClientQuery]):
     page = clients.prefetch_related(Prefetch("cases", open_cases, to_attr="open_cases"))[
         start : start + filters.page_size
     ]
+    shown = list(page)
+    audit_clients_listed(
+        actor=user, clients=shown, where=_("Client list"), query=request.GET.urlencode()
+    )
     return {
         "count": clients.count(),
         "page": filters.page,
         "page_size": filters.page_size,
-        "results": [presenters.client_summary(client, day) for client in page],
+        "results": [presenters.client_summary(client, day) for client in shown],
     }
 
 
@@ -89,7 +94,9 @@ def client_update(request: HttpRequest, client_id: uuid.UUID, payload: ClientPat
     client = get_client_for_user(user, client_id, write=True)
     data = _patch_data(payload, office_id=client.office_id)
     client = services.client_update(actor=user, client=client, data=data)
-    return presenters.client_detail(get_client_for_user(user, client.public_id), today())
+    client = get_client_for_user(user, client.public_id)
+    audit_client_view(actor=user, client=client, what=_("Answer to a change"))
+    return presenters.client_detail(client, today())
 
 
 REQUIRED_FIELDS = ("full_name", "birth_place", "birth_date", "sex", "religion", "category")
@@ -144,27 +151,20 @@ def phone_check(
 
 
 @router.get("/clients/{client_id}/access-log", response={200: AuditPage, **READ_ERRORS})
-def access_log(request: HttpRequest, client_id: uuid.UUID, paging: Query[PageQuery]):
+def access_log(request: HttpRequest, client_id: uuid.UUID, paging: Query[AccessLogQuery]):
     user = actor(request)
     require(can_supervise(user))
     client = get_client_for_user(user, client_id)
-    events = AuditEvent.objects.for_client(client.pk).select_related("actor")
-    start = (paging.page - 1) * paging.page_size
+    page = access_log_page(
+        actor=user,
+        client=client,
+        page=paging.page,
+        per_page=paging.page_size,
+        reads_only=paging.reads_only,
+    )
     return {
-        "count": events.count(),
-        "page": paging.page,
+        "count": page.paginator.count,
+        "page": page.number,
         "page_size": paging.page_size,
-        "results": [
-            {
-                "occurred_at": e.occurred_at,
-                "actor": str(e.actor) if e.actor else None,
-                "action": e.action,
-                "object_type": e.object_type,
-                "object_id": e.object_id,
-                "summary": e.summary,
-                "changes": e.changes,
-                "channel": e.channel,
-            }
-            for e in events[start : start + paging.page_size]
-        ],
+        "results": [presenters.audit_event(event) for event in page],
     }

@@ -1,14 +1,15 @@
 import uuid
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 
-from bimkemas.accounts.models import User
 from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS
 from bimkemas.api.schemas import CaseloadOut, OfficerOut
-from bimkemas.clients.access import can_see_officer, officer_cases_for, require
+from bimkemas.audit.services import audit_clients_listed
+from bimkemas.clients.access import can_see_officer, get_officer_for_user, officer_cases_for
 from bimkemas.clients.caseload import OfficerRow, officer_row, officer_rows, officers_with_load
 from bimkemas.core.dates import today
 
@@ -36,10 +37,9 @@ def _present(row: OfficerRow) -> dict:
 def officer_caseload(request: HttpRequest, officer_id: uuid.UUID):
     """An officer's open cases: for a supervisor, only those of their own office."""
     user = actor(request)
-    officer = User.objects.filter(public_id=officer_id).first()
-    if officer is None or user.office_id is None:
+    officer = get_officer_for_user(user, officer_id)
+    if user.office_id is None:
         raise Http404
-    require(can_see_officer(user, officer))
     loaded = officers_with_load(user.office_id).filter(pk=officer.pk).first()
     if loaded is None:  # not a PK or APK
         raise Http404
@@ -48,6 +48,12 @@ def officer_caseload(request: HttpRequest, officer_id: uuid.UUID):
         officer_cases_for(user, officer)
         .select_related("client", "programme", "office")
         .order_by("guidance_end", "pk")
+    )
+    cases = list(cases)
+    audit_clients_listed(
+        actor=user,
+        clients=[case.client for case in cases],
+        where=_("Caseload of %(officer)s") % {"officer": officer},
     )
     return {
         "officer": _present(officer_row(user.office_id, loaded, day=day)),

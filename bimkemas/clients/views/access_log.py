@@ -1,10 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from bimkemas.accounts.models import User
-from bimkemas.audit.models import AuditEvent
+from bimkemas.audit.selectors import access_log_page
 from bimkemas.clients.access import can_supervise, get_client_for_user, require
 
 PAGE_SIZE = 50
@@ -18,9 +17,12 @@ def client_access_log(request: HttpRequest, public_id) -> HttpResponse:
     require(can_supervise(user))
     client = get_client_for_user(user, public_id)
     views_only = request.GET.get("views") == "1"
-    events = AuditEvent.objects.for_client(client.pk).select_related("actor")
-    if views_only:
-        events = events.views()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = access_log_page(
+        actor=user,
+        client=client,
+        page=request.GET.get("page"),
+        per_page=PAGE_SIZE,
+        reads_only=views_only,
+    )
     context = {"client": client, "page": page, "views_only": views_only}
     return render(request, "clients/access_log.html", context)

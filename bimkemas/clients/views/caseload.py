@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from bimkemas.accounts.models import User
-from bimkemas.clients.access import can_see_officer, officer_cases_for, require
+from bimkemas.audit.services import audit_clients_listed
+from bimkemas.clients.access import get_officer_for_user, officer_cases_for
 from bimkemas.clients.caseload import ZERO, officer_row, stage_counts
 from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
 from bimkemas.core.dates import today
@@ -35,9 +37,7 @@ def _load(cases) -> Load:
 def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
-    officer = User.objects.filter(public_id=public_id).first()
-    require(officer is not None and officer.is_officer and can_see_officer(user, officer))
-    assert officer is not None
+    officer = get_officer_for_user(user, public_id)
     day = today()
     # A supervisor sees only their office's cases, even of an officer seconded in or out.
     cases = officer_cases_for(user, officer)
@@ -49,6 +49,11 @@ def officer_caseload(request: HttpRequest, public_id) -> HttpResponse:
             "guidance_end", "pk"
         )
     ]
+    audit_clients_listed(
+        actor=user,
+        clients=[row["case"].client for row in rows],
+        where=_("Caseload of %(officer)s") % {"officer": officer},
+    )
     counts = stage_counts(cases, day)
     context = {
         "officer": officer,

@@ -9,11 +9,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
-from bimkemas.audit.services import audit_record
+from bimkemas.audit.services import audit_record, audit_view
 from bimkemas.clients import services
 from bimkemas.clients.access import (
     can_supervise,
@@ -34,6 +35,8 @@ from bimkemas.clients.models import CaseStatus, SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import add_application_errors
+
+CARD_NEEDS_OFFICER = gettext_lazy("The guidance card can be printed once an officer is assigned.")
 
 
 def _supervised_case(request: HttpRequest, public_id) -> tuple[User, SupervisionCase]:
@@ -83,7 +86,8 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
             for o in officers.select_related("office")
         ],
     }
-    return render(request, "clients/case_assign.html", context, status=_status(form))
+    page = (_("Assignment form"), "clients/case_assign.html")
+    return _render_case_page(request, case, page, context, _status(form))
 
 
 @login_required
@@ -105,7 +109,8 @@ def case_close(request: HttpRequest, public_id) -> HttpResponse:
             )
             return redirect("client_detail", case.client.public_id)
     context = {"case": case, "form": form, "can_close": bool(closing_choices(case))}
-    return render(request, "clients/case_close.html", context, status=_status(form))
+    page = (_("Closing form"), "clients/case_close.html")
+    return _render_case_page(request, case, page, context, _status(form))
 
 
 @login_required
@@ -127,7 +132,8 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("client_detail", case.client.public_id)
     grants = case.grants.filter(until__gte=today()).select_related("officer", "granted_by")
     context = {"case": case, "form": form, "grants": grants}
-    return render(request, "clients/case_grant.html", context, status=_status(form))
+    page = (_("Access grant form"), "clients/case_grant.html")
+    return _render_case_page(request, case, page, context, _status(form))
 
 
 @login_required
@@ -148,7 +154,8 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
             )
             return redirect("client_detail", case.client.public_id)
     context = {"case": case, "form": form}
-    return render(request, "clients/case_edit.html", context, status=_status(form))
+    page = (_("Case correction form"), "clients/case_edit.html")
+    return _render_case_page(request, case, page, context, _status(form))
 
 
 @login_required
@@ -157,6 +164,10 @@ def case_card(request: HttpRequest, public_id) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     case = get_case_for_user(user, public_id)
+    if case.officer_id is None:
+        # The card tells the client which PK to report to.
+        messages.warning(request, CARD_NEEDS_OFFICER)
+        return redirect("client_detail", case.client.public_id)
     pdf = render_guidance_card(case)
     audit_record(
         actor=user,
@@ -170,6 +181,21 @@ def case_card(request: HttpRequest, public_id) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _render_case_page(
+    request: HttpRequest,
+    case: SupervisionCase,
+    page: tuple[str, str],
+    context: dict,
+    status: int,
+) -> HttpResponse:
+    """A case form shows the client's data: the page is a read, in the client's access log."""
+    user = request.user
+    assert isinstance(user, User)
+    label, template = page
+    audit_view(actor=user, obj=case, client=case.client, what=label)
+    return render(request, template, context, status=status)
 
 
 def _data(request: HttpRequest):

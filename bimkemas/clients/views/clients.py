@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
-from bimkemas.audit.services import audit_client_view, audit_record
+from bimkemas.audit.services import audit_client_view, audit_clients_listed, audit_record
 from bimkemas.clients import services
 from bimkemas.clients.access import (
     can_edit_case,
@@ -76,6 +76,9 @@ def client_list(request: HttpRequest) -> HttpResponse:
     }
     query = request.GET.copy()
     query.pop("page", None)
+    audit_clients_listed(
+        actor=user, clients=list(page), where=_("Client list"), query=query.urlencode()
+    )
     context = {
         "form": form,
         "page": page,
@@ -140,6 +143,7 @@ def client_detail(request: HttpRequest, public_id) -> HttpResponse:
 def client_edit(request: HttpRequest, public_id) -> HttpResponse:
     user = _user(request)
     client = get_client_for_user(user, public_id, write=True)
+    audit_client_view(actor=user, client=client, what=_("Edit form"))
     if request.method != "POST":
         form = ClientForm(instance=client, office=client.office)
         return render(request, "clients/client_edit.html", {"client": client, "form": form})
