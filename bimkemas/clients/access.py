@@ -167,7 +167,7 @@ def officer_cases_for(user: User, officer: User):
     cases = SupervisionCase.objects.open().filter(officer=officer)
     if user.pk == officer.pk:
         return cases.filter(client__in=_own_clients(officer).values("pk"))
-    if not can_supervise(user):
+    if not can_supervise(user) or user.office_id is None:
         return cases.none()
     return cases.filter(office_id=user.office_id)
 

@@ -52,5 +52,6 @@ def intake(
         case=case_data(programme, facility),
     )
     if officer is not None:
+        assert assigned_by is not None
         case = case_assign(actor=assigned_by, case=case, officer=officer)
     return case
