@@ -14,13 +14,60 @@ from bimkemas.core.errors import ApplicationError
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
-class DateInput(forms.DateInput):
-    """The browser's date picker, with the ISO value it expects."""
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
-    input_type = "date"
+
+def parse_date_input(value: str) -> dt.date | None:
+    """A date typed as dd/mm/yyyy (or ISO, as tests and older pages send), else None."""
+    for fmt in DATE_INPUT_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+class DateInput(forms.DateInput):
+    """A text box for dd/mm/yyyy. Not the browser's date picker: that one follows the
+    browser's locale, so 12/02/2026 might mean December the 2nd or the 12th of February.
+
+    The typed date is handed to the form field in ISO form, which every locale's field
+    accepts: a dd/mm/yyyy value never depends on the English or Indonesian input formats.
+    """
+
+    input_type = "text"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        defaults = {"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "maxlength": "10"}
+        super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_INPUT_FORMATS[0])
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        value = super().value_from_datadict(data, files, name)
+        if isinstance(value, str):
+            day = parse_date_input(value)
+            if day is not None:
+                return day.isoformat()
+        return value
+
+    def format_value(self, value: Any) -> str | None:
+        # A form shown again holds what was typed, already turned into ISO above.
+        if isinstance(value, str) and (day := parse_date_input(value)) is not None:
+            return day.strftime(DATE_INPUT_FORMATS[0])
+        return super().format_value(value)
+
+
+EMPTY_LABEL = _("— choose —")
+
+
+def _label_the_empty_choice(field: forms.Field) -> None:
+    """ "— choose —" instead of Django's "---------" in a select's empty option."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = EMPTY_LABEL
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] in ("", None) and choices[0][1] == "---------":
+            field.choices = [("", EMPTY_LABEL), *choices[1:]]
 
 
 class BootstrapMixin:
@@ -36,6 +83,7 @@ class BootstrapMixin:
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
+                _label_the_empty_choice(field)
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

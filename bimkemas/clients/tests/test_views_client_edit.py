@@ -37,7 +37,7 @@ def test_it_shows_the_form_filled_in(client, alice, case):
 
     assert response.status_code == 200
     assert 'value="Budi Santoso"' in response.content.decode()
-    assert 'value="1990-05-17"' in response.content.decode()
+    assert 'value="17/05/1990"' in response.content.decode()
 
 
 def test_it_saves_changes_and_audits_old_and_new(client, alice, case, other_area):
