@@ -2,9 +2,10 @@ import subprocess
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from bimkemas.audit.models import AuditAction, AuditEvent
-from bimkemas.clients.card import card_html, reporting_duty
+from bimkemas.clients.card import ReportingDuty, card_html, duty_from_conditions, reporting_duty
 from bimkemas.clients.models import Programme
 from bimkemas.clients.services import client_intake, document_add
 from bimkemas.testing import case_data, identity_data, login, png_upload
@@ -62,9 +63,86 @@ def test_the_pdf_text_holds_the_register_number(client, bob, case):
     assert case.register_number in text
 
 
-def test_a_case_without_officer_still_prints(make_case):
+def test_a_case_without_officer_is_not_printed_and_the_page_says_why(client, bob, make_case):
     new_case = make_case(identity={"nik": None, "full_name": "Rudi"})
-    assert new_case.register_number in card_html(new_case)
+    login(client, bob)
+
+    response = client.get(url(new_case), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse(
+        "client_detail", args=[new_case.client.public_id]
+    )
+    body = response.content.decode()
+    assert "The guidance card can be printed once an officer is assigned." in body
+    assert url(new_case) not in body
+    assert not AuditEvent.objects.filter(action=AuditAction.DOWNLOAD).exists()
+
+
+def test_the_client_page_offers_the_card_once_an_officer_is_assigned(client, bob, case):
+    login(client, bob)
+    body = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
+    assert url(case) in body
+    assert "can be printed once an officer is assigned" not in body
+
+
+def test_the_card_prints_the_duty_the_special_conditions_set(make_case, alice, settings):
+    settings.LANGUAGE_CODE = "id"
+    twice = make_case(officer=alice, case={"special_conditions": "Wajib lapor dua kali sebulan."})
+
+    html = card_html(twice)
+
+    with translation.override("id"):
+        assert ReportingDuty(2, "month").text in html
+        assert reporting_duty("PB").text not in html
+
+
+def test_a_reporting_condition_it_cannot_read_is_printed_as_written(make_case, alice):
+    written = "Wajib lapor melalui aplikasi SIEMBALANG setiap Senin."
+    new_case = make_case(officer=alice, case={"special_conditions": written})
+
+    html = card_html(new_case)
+
+    assert written in html
+    with translation.override("id"):
+        assert reporting_duty("PB").text not in html
+
+
+@pytest.mark.parametrize(
+    ("conditions", "times", "per"),
+    [
+        ("Wajib lapor dua kali sebulan.", 2, "month"),
+        ("Wajib lapor 2 (dua) kali dalam sebulan.", 2, "month"),
+        ("Wajib lapor 2x seminggu", 2, "week"),
+        ("Tidak mendekati korban. Wajib lapor seminggu sekali.", 1, "week"),
+        ("Wajib melapor ke Bapas setiap minggu.", 1, "week"),
+        ("Wajib lapor sekali sebulan", 1, "month"),
+    ],
+)
+def test_it_reads_the_frequency_of_a_reporting_condition(conditions, times, per):
+    duty = duty_from_conditions(conditions)
+    assert duty is not None and (duty.times, duty.per) == (times, per)
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    ["", "Mengikuti rehabilitasi rawat jalan di BNNK.", "Melaporkan perubahan alamat."],
+)
+def test_conditions_not_about_reporting_leave_the_programme_default(conditions):
+    assert duty_from_conditions(conditions) is None
+
+
+def test_the_head_of_bapas_signs_with_name_and_nip(case, dave):
+    dave.first_name, dave.last_name, dave.nip = (
+        "Drs. Dadang",
+        "Suryana, M.Si.",
+        "196804121990031002",
+    )
+    dave.save()
+
+    html = card_html(case)
+
+    assert "Drs. Dadang Suryana, M.Si." in html
+    assert "NIP 196804121990031002" in html
 
 
 def test_asimilasi_reports_weekly_and_integration_programmes_monthly(db):
@@ -72,6 +150,7 @@ def test_asimilasi_reports_weekly_and_integration_programmes_monthly(db):
     assert reporting_duty("CB").frequency == "monthly"
     assert reporting_duty("CMB").frequency == "monthly"
     assert reporting_duty("ASIMILASI").frequency == "weekly"
+    assert ReportingDuty(2, "month").frequency == "2x monthly"
 
 
 def test_an_asimilasi_card_says_weekly(carol, work_area, facility, settings):

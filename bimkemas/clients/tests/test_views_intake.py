@@ -57,8 +57,8 @@ def test_it_shows_the_form_with_today_as_reception_date(client, carol, work_area
     login(client, carol)
     response = client.get(URL)
     assert response.status_code == 200
-    assert f'value="{today():%Y-%m-%d}"' in response.text
-    assert 'type="date"' in response.text
+    assert f'value="{today():%d/%m/%Y}"' in response.text
+    assert 'placeholder="dd/mm/yyyy"' in response.text
     assert "Palembang" in response.text
 
 
@@ -90,13 +90,23 @@ def test_it_registers_a_client_with_the_whole_handover_file(client, carol, data)
     assert {"client", "supervisioncase", "casedocument", "clientphone"} <= actions
 
 
-def test_the_success_message_links_the_guidance_card(client, carol, data):
+def test_the_success_message_says_when_the_guidance_card_can_be_printed(client, carol, data):
     login(client, carol)
     response = client.post(URL, data, follow=False)
     case = SupervisionCase.objects.get()
     stored = list(response.wsgi_request._messages)
     assert case.register_number in str(stored[0])
-    assert reverse("case_card", args=[case.public_id]) in str(stored[0])
+    assert reverse("case_card", args=[case.public_id]) not in str(stored[0])
+    assert "The guidance card can be printed once an officer is assigned." in str(stored[0])
+
+
+def test_the_duplicate_check_reads_a_birth_date_typed_day_first(client, carol, make_case):
+    make_case(identity={"nik": None, "full_name": "Budi Santoso"})
+    login(client, carol)
+    response = client.post(
+        reverse("intake_check"), {"full_name": "Budi Santoso", "birth_date": "17/05/1990"}
+    )
+    assert "Budi Santoso" in response.text
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
 """Receiving a client: the intake form and its live duplicate check."""
 
-import datetime as dt
 from collections.abc import Sequence
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from bimkemas.clients.access import can_intake, can_supervise, require
 from bimkemas.clients.forms_intake import IntakeForms
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.errors import ApplicationError
+from bimkemas.core.forms import parse_date_input
 
 
 @login_required
@@ -63,7 +63,7 @@ def intake_check(request: HttpRequest) -> HttpResponse:
         office_id=user.office_id,
         nik=nik if len(nik) == 16 and nik.isdigit() else "",
         full_name=full_name,
-        birth_date=_parse_date(request.POST.get("birth_date", "")),
+        birth_date=parse_date_input(request.POST.get("birth_date", "")),
     )
     context = {"warnings": _warnings(duplicates), "selected": request.POST.get("existing_client")}
     return render(request, "clients/partials/duplicates.html", context)
@@ -103,20 +103,22 @@ def _warnings(duplicates: Sequence[selectors.PossibleDuplicate]) -> dict:
     return {"here": here, "elsewhere": elsewhere, "any": bool(here or elsewhere)}
 
 
-def _parse_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
-
-
 def _success_message(user: User, case: SupervisionCase) -> str:
     message = format_html(
-        '{} <a href="{}" class="alert-link">{}</a>',
+        "{}",
         _("Client registered with register number %(number)s.") % {"number": case.register_number},
-        reverse("case_card", args=[case.public_id]),
-        _("Print the guidance card"),
     )
+    if case.officer_id:
+        message += format_html(
+            ' <a href="{}" class="alert-link">{}</a>',
+            reverse("case_card", args=[case.public_id]),
+            _("Print the guidance card"),
+        )
+    else:
+        # The card names the PK the client reports to: not printed before there is one.
+        message += format_html(
+            " {}", _("The guidance card can be printed once an officer is assigned.")
+        )
     if can_supervise(user):
         message += format_html(
             ' · <a href="{}" class="alert-link">{}</a>',
