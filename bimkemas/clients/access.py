@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 
-from bimkemas.accounts.models import Absence, Role, User
+from bimkemas.accounts.models import OFFICER_ROLES, Absence, Role, User
 from bimkemas.clients.caseload import officers_of
 from bimkemas.clients.models import (
     CaseAccessGrant,
@@ -154,7 +154,8 @@ def can_see_officer(user: User, officer: User) -> bool:
 def get_officer_for_user(user: User, public_id) -> User:
     """A PK or APK (active or not) whose caseload the user may see, or a 404."""
     try:
-        officer = User.objects.officers().get(public_id=public_id)
+        # Not .officers(): a deactivated officer's open cases still need someone to see them.
+        officer = User.objects.get(public_id=public_id, role__in=OFFICER_ROLES)
     except (User.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
     require(can_see_officer(user, officer))
