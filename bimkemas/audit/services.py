@@ -33,6 +33,33 @@ def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     }
 
 
+def _event(
+    *,
+    actor: User | None,
+    action: str,
+    obj: models.Model,
+    client_pk: int | None,
+    office_id: int | None,
+    summary: str,
+    changes: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """An unsaved row with where the request came from (IP, channel)."""
+    ip_address, channel = request_origin.get()
+    return AuditEvent(
+        actor=actor,
+        office_id=office_id,
+        client_pk=client_pk,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_type=obj._meta.model_name or "",
+        object_id=str(getattr(obj, "public_id", None) or obj.pk),
+        summary=summary[:300],
+        changes=dict(changes or {}),
+        ip_address=ip_address,
+        channel=channel,
+    )
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -46,21 +73,17 @@ def audit_record(
 
     `client` is the person the event is about, if any: the row joins that client's access log.
     """
-    ip_address, channel = request_origin.get()
-    object_id = getattr(obj, "public_id", None) or obj.pk
-    return AuditEvent.objects.create(
+    event = _event(
         actor=actor,
-        office_id=getattr(obj, "office_id", None) or getattr(client, "office_id", None),
-        client_pk=client.pk if client is not None else None,
         action=action,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_type=obj._meta.model_name or "",
-        object_id=str(object_id),
-        summary=summary[:300],
-        changes=dict(changes or {}),
-        ip_address=ip_address,
-        channel=channel,
+        obj=obj,
+        client_pk=client.pk if client is not None else None,
+        office_id=getattr(obj, "office_id", None) or getattr(client, "office_id", None),
+        summary=summary,
+        changes=changes,
     )
+    event.save()
+    return event
 
 
 def audit_client_view(*, actor: User, client: models.Model, what: str = "") -> AuditEvent:
@@ -79,23 +102,35 @@ def audit_clients_listed(
 ) -> None:
     """A list or search that showed clients is a read of each: one row per client shown,
     with the query that found them, so each client's access log says who saw them where."""
-    if not clients:
-        return
     summary = f"{where}: {query}" if query else where
-    ip_address, channel = request_origin.get()
-    content_type = ContentType.objects.get_for_model(clients[0])
     AuditEvent.objects.bulk_create(
-        AuditEvent(
+        _event(
             actor=actor,
-            office_id=getattr(client, "office_id", None),
-            client_pk=client.pk,
             action=AuditAction.LIST,
-            content_type=content_type,
-            object_type=client._meta.model_name or "",
-            object_id=str(getattr(client, "public_id", None) or client.pk),
-            summary=summary[:300],
-            ip_address=ip_address,
-            channel=channel,
+            obj=client,
+            client_pk=client.pk,
+            office_id=getattr(client, "office_id", None),
+            summary=summary,
         )
         for client in clients
+    )
+
+
+def audit_events_shown(*, actor: User, events: Sequence[AuditEvent], where: str) -> None:
+    """Audit rows shown to someone (the admin's audit pages) reveal what they describe: one
+    read per client concerned, so that client's access log says who looked."""
+    first_per_client: dict[int, AuditEvent] = {}
+    for event in events:
+        if event.client_pk is not None:
+            first_per_client.setdefault(event.client_pk, event)
+    AuditEvent.objects.bulk_create(
+        _event(
+            actor=actor,
+            action=AuditAction.VIEW,
+            obj=event,
+            client_pk=client_pk,
+            office_id=event.office_id,
+            summary=where,
+        )
+        for client_pk, event in first_per_client.items()
     )
