@@ -518,7 +518,9 @@ class OfficeFigures(Schema):
     clients: int
     officers: int
     active_officers: int
-    clients_per_active_officer: int
+    clients_per_active_officer: int | None = Field(
+        description="Rounded; null when no officer is active"
+    )
 
 
 class NationalOverviewOut(Schema):
@@ -526,6 +528,7 @@ class NationalOverviewOut(Schema):
     offices: list[OfficeFigures]
     clients: int
     active_officers: int
+    clients_per_active_officer: int | None
 
 
 class ProgrammeOut(Schema):

@@ -1,13 +1,14 @@
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from bimkemas.accounts.models import Office, User
 from bimkemas.clients.access import can_intake, can_supervise, require
+from bimkemas.clients.caseload import (
+    national_overview as national_overview_of,
+)
 from bimkemas.clients.caseload import (
     office_overview as overview_of,
 )
@@ -21,6 +22,7 @@ from bimkemas.clients.caseload import (
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
 from bimkemas.core.dates import today
+from bimkemas.core.workitems import work_items_for
 
 DASHBOARD_LIST_SIZE = 15
 
@@ -55,7 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if user.is_officer:
         return _officer_dashboard(request, user, user.office, day)
     if can_supervise(user):
-        return _supervisor_dashboard(request, user.office, day)
+        return _supervisor_dashboard(request, user, user.office, day)
     if can_intake(user):
         return _registrar_dashboard(request, user, user.office)
     return render(request, "dashboards/dashboard_empty.html")
@@ -73,11 +75,12 @@ def _officer_dashboard(request: HttpRequest, user: User, office: Office, day: dt
         "stages": stage_rows(stage_counts(cases, day)),
         "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
         "my_cases": [(case, case.stage_on(day)) for case in my_cases],
+        "work_items": work_items_for(user, day),
     }
     return render(request, "dashboards/dashboard_officer.html", context)
 
 
-def _supervisor_dashboard(request: HttpRequest, office: Office, day: dt.date):
+def _supervisor_dashboard(request: HttpRequest, user: User, office: Office, day: dt.date):
     cases = open_cases(office.pk)
     unassigned = (
         cases.filter(officer__isnull=True)
@@ -95,6 +98,7 @@ def _supervisor_dashboard(request: HttpRequest, office: Office, day: dt.date):
             (case, propose_officer(case, day=day)) for case in unassigned[:DASHBOARD_LIST_SIZE]
         ],
         "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
+        "work_items": work_items_for(user, day),
     }
     return render(request, "dashboards/dashboard_supervisor.html", context)
 
@@ -133,37 +137,13 @@ def office_overview(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboards/office_overview.html", context)
 
 
-@dataclass
-class OfficeRow:
-    office: Office
-    clients: int
-    active_officers: int
-
-    @property
-    def ratio(self) -> int | None:
-        return round(self.clients / self.active_officers) if self.active_officers else None
-
-
-def _count_by_office(queryset) -> dict[int, int]:
-    rows = queryset.order_by().values_list("office_id").annotate(n=Count("id"))
-    return {office_id: n for office_id, n in rows.values_list("office_id", "n")}
-
-
 @login_required
 def national_overview(request: HttpRequest) -> HttpResponse:
-    """Aggregate figures per office: three grouped queries, whatever the number of offices."""
+    """Aggregate figures per office, no personal data."""
     user = request.user
     assert isinstance(user, User)
     require(user.is_national_viewer)
     day = today()
-    clients = _count_by_office(SupervisionCase.objects.open())
-    officers = _count_by_office(User.objects.officers().available_on(day))
-    rows = [
-        OfficeRow(office, clients.get(office.pk, 0), officers.get(office.pk, 0))
-        for office in Office.objects.order_by("name")
-    ]
-    totals = OfficeRow(
-        Office(name=""), sum(r.clients for r in rows), sum(r.active_officers for r in rows)
-    )
+    rows, totals = national_overview_of(day=day)
     context = {"rows": rows, "totals": totals, "day": day}
     return render(request, "dashboards/national_overview.html", context)

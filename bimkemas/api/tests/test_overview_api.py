@@ -2,6 +2,7 @@ import pytest
 
 from bimkemas.accounts.models import Absence, AbsenceKind
 from bimkemas.core.dates import today
+from bimkemas.testing import login
 
 
 def test_supervisors_see_their_office_figures(api_as, bob, dave, case, pat, make_case):
@@ -51,3 +52,23 @@ def test_the_reference_lists_fill_forms(api_as, carol, work_area, pb, facility):
     assert body["facilities"][0]["id"] == facility.pk
     assert body["work_areas"] == [{"id": work_area.pk, "kind": "kota", "name": "Kota Palembang"}]
     assert "awal" in [choice["value"] for choice in body["stages"]]
+
+
+def test_the_web_and_the_api_agree_on_an_office_without_active_officers(
+    client, api_as, nina, case, erin
+):
+    Absence.objects.create(officer=erin, kind=AbsenceKind.LEAVE, starts_on=today())
+    body = api_as(nina).get("/national/overview").json()
+    api_rows = {row["office"]["code"]: row for row in body["offices"]}
+    login(client, nina)
+    web_rows = {r.office.code: r for r in client.get("/national/").context["rows"]}
+
+    assert api_rows["oku"]["clients_per_active_officer"] is None
+    assert web_rows["oku"].ratio is None
+    assert [
+        (code, row["clients"], row["active_officers"], row["clients_per_active_officer"])
+        for code, row in sorted(api_rows.items())
+    ] == [
+        (code, row.clients, row.active_officers, row.ratio)
+        for code, row in sorted(web_rows.items())
+    ]

@@ -65,7 +65,9 @@ def world(case, alice, pat, bob, dave, carol, erin, nina):
         "office_overview": reverse("office_overview"),
         "national_overview": reverse("national_overview"),
         "phone_add": reverse("phone_add", args=[client.public_id]),
-        "phone_check": reverse("phone_check", args=[client.public_id, client.phones.first().public_id]),
+        "phone_check": reverse(
+            "phone_check", args=[client.public_id, client.phones.first().public_id]
+        ),
         "document_upload": reverse("document_upload", args=[case.public_id]),
         "intake_check": reverse("intake_check"),
     }
