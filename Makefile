@@ -8,13 +8,21 @@ PYTEST_ARGS ?=
 
 .PHONY: install demo serve test lint pytest messages clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
+
+# axe-core (package-lock.json) for the accessibility tests; without npm they are skipped.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $@; \
+	else \
+		echo "npm not found: the accessibility tests will be skipped (apt-get install -y nodejs npm)."; \
+	fi
 
 demo: install
 	$(BIN)/bimkemas migrate --noinput

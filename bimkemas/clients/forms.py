@@ -13,6 +13,17 @@ from bimkemas.clients.models import IDENTITY_FIELDS, Category, Client, DocumentK
 from bimkemas.clients.selectors import ClientFilters
 from bimkemas.clients.stages import Stage
 from bimkemas.core.forms import BootstrapMixin, DateInput, UnvalidatedModelForm, check_real_date
+from bimkemas.core.validators import PersonTextField, validate_person_text
+
+
+def person_text_fields(model: type) -> dict[str, type[PersonTextField]]:
+    """The model's fields of free text about a person (those checked by
+    `validate_person_text`), as form fields that normalise and check them the same way."""
+    return {
+        field.name: PersonTextField
+        for field in model._meta.fields
+        if validate_person_text in field.validators
+    }
 
 
 class ClientForm(UnvalidatedModelForm):
@@ -30,6 +41,7 @@ class ClientForm(UnvalidatedModelForm):
     class Meta:
         model = Client
         fields = IDENTITY_FIELDS
+        field_classes = person_text_fields(Client)
         widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args: Any, office: Office | None, **kwargs: Any) -> None:

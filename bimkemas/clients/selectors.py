@@ -1,6 +1,7 @@
 """Reads shared by the web pages and the API."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -47,6 +48,39 @@ def find_possible_duplicates(
     return list(found.values())
 
 
+# Fewer digits than this match too many NIKs by chance (a region code, a birth date).
+NIK_SEARCH_DIGITS = 6
+
+
+def search_q(text: str) -> Q:
+    """What a search box finds. Digits are a NIK (any 6 or more of them, e.g. the birth date
+    part) or the start of a register number; text with a "/" is part of a register number;
+    anything else is a name or alias. Names are only scanned for text that can be a name."""
+    text = text.strip()
+    compact = "".join(text.split())
+    if re.fullmatch(r"[0-9]+", compact):
+        found = Q(pk__in=_cases_numbered(startswith=compact))
+        if len(compact) >= NIK_SEARCH_DIGITS:
+            found |= Q(nik__contains=compact)
+        return found
+    if "/" in text:
+        return Q(pk__in=_cases_numbered(contains=compact))
+    return (
+        Q(full_name__icontains=text)
+        | Q(aliases__icontains=text)
+        | Q(name_key__contains=name_key(text) or text)
+    )
+
+
+def _cases_numbered(*, startswith: str = "", contains: str = "") -> QuerySet:
+    cases = SupervisionCase.objects.all()
+    if startswith:
+        cases = cases.filter(register_number__startswith=startswith)
+    if contains:
+        cases = cases.filter(register_number__icontains=contains)
+    return cases.values("client_id")
+
+
 @dataclass
 class ClientFilters:
     q: str = ""
@@ -61,15 +95,8 @@ class ClientFilters:
 def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> QuerySet[Client]:
     """The clients a user may see, narrowed by search text and filters, with their open case."""
     clients = visible_clients(user)
-    if filters.q:
-        text = filters.q.strip()
-        clients = clients.filter(
-            Q(full_name__icontains=text)
-            | Q(aliases__icontains=text)
-            | Q(name_key__contains=name_key(text) or text)
-            | Q(nik=text)
-            | Q(pk__in=SupervisionCase.objects.filter(register_number=text).values("client_id"))
-        )
+    if filters.q.strip():
+        clients = clients.filter(search_q(filters.q))
     case_filter = Q()
     if filters.status == "open":
         case_filter &= Q(status__in=["received", "registered", "active"])

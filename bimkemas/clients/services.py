@@ -31,11 +31,13 @@ from bimkemas.clients.models import (
     Guarantor,
     LocalContact,
     RegisterCounter,
+    IntakeRequest,
     Sex,
     SupervisionCase,
 )
 from bimkemas.clients.stages import stage_offsets
 from bimkemas.clients.uploads import check_upload
+from bimkemas.clients.selectors import PossibleDuplicate, find_possible_duplicates
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 
@@ -149,12 +151,17 @@ def next_register_number(*, office: Office, case: SupervisionCase, category: str
     )
 
 
-def _phones(client: Client, numbers: Iterable[Mapping[str, Any]]) -> list[ClientPhone]:
-    phones = []
-    for index, entry in enumerate(numbers):
-        number = normalise_phone(entry["number"], field=f"phones.{index}.number")
-        phones.append(ClientPhone(client=client, number=number, label=entry.get("label", "")))
-    return phones
+class PossibleDuplicatesFound(ApplicationError):
+    """The person may already be registered: the caller shows `matches` and asks whether
+    this is one of them (a returning client) or a different person."""
+
+    def __init__(self, matches: list[PossibleDuplicate]) -> None:
+        super().__init__(_("This person may already be registered."))
+        self.matches = matches
+
+
+class IdempotencyKeyReused(ApplicationError):
+    """The idempotency key of an earlier intake was sent again with different content."""
 
 
 @transaction.atomic
@@ -171,11 +178,20 @@ def client_intake(
 ) -> SupervisionCase:
     """Receive and register a client handed over by a Lapas/Rutan/LPKA.
 
-    1. Reuse `existing_client` (a returning client) or create the person, refusing a NIK
+    1. Lock the office's row, so that intakes in the office run one at a time and the
+       checks below cannot both pass for two simultaneous requests.
+    2. An `idempotency_key` already used by the actor returns that intake's case (the same
+       `fingerprint`) or is refused (other content).
+    3. With `check_duplicates`, a new person who may already be registered is refused with
+       `PossibleDuplicatesFound`; the caller asks the user and sends the answer.
+    4. Reuse `existing_client` (a returning client) or create the person, refusing a NIK
+    check_duplicates: bool = False,
+    idempotency_key: str = "",
+    fingerprint: str = "",
        already registered anywhere, since that person must get a new case instead.
-    2. Refuse a second open case for the same person.
-    3. Create the case with the next register number and its stage dates.
-    4. Store contacts and handover documents; audit everything in this transaction.
+    5. Refuse a second open case for the same person.
+    6. Create the case with the next register number and its stage dates.
+    7. Store contacts and handover documents; audit everything in this transaction.
     Any error rolls the whole intake back.
     """
     office = actor.office
@@ -185,6 +201,21 @@ def client_intake(
     if existing_client is not None and existing_client.office_id != office.pk:
         raise ApplicationError(_("This client belongs to another Bapas; ask for a transfer."))
     if client.cases.open().exists():
+    # On PostgreSQL a row lock; SQLite (transaction_mode IMMEDIATE) already runs one writer.
+    Office.objects.select_for_update().filter(pk=office.pk).first()
+    if idempotency_key:
+        earlier = _earlier_intake(actor, idempotency_key, fingerprint)
+        if earlier is not None:
+            return earlier
+    if check_duplicates and existing_client is None:
+        matches = find_possible_duplicates(
+            office_id=office.pk,
+            nik="".join((identity.get("nik") or "").split()),
+            full_name=identity.get("full_name") or "",
+            birth_date=identity.get("birth_date"),
+        )
+        if matches:
+            raise PossibleDuplicatesFound(matches)
         raise ApplicationError(_("This client already has an open case."))
     new_case = SupervisionCase(
         client=client, office=office, registered_by=actor, status=CaseStatus.REGISTERED, **case
@@ -211,9 +242,43 @@ def client_intake(
 
 
 def _add_documents(
+    if idempotency_key:
+        IntakeRequest.objects.create(
+            user=actor, key=idempotency_key, fingerprint=fingerprint, client=client, case=new_case
+        )
     actor: User, case: SupervisionCase, documents: Iterable[tuple[str, UploadedFile]]
 ) -> None:
     """Store handover files; if one fails, remove those already written, since the
+def _earlier_intake(actor: User, key: str, fingerprint: str) -> SupervisionCase | None:
+    earlier = IntakeRequest.objects.filter(user=actor, key=key).select_related("case").first()
+    if earlier is None:
+        return None
+    if earlier.fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            _(
+                "This idempotency key was already used for a different intake. "
+                "Send a new key for a new intake."
+            ),
+            field="idempotency_key",
+        )
+    return earlier.case
+
+
+def audit_duplicates_shown(*, actor: User, matches: Iterable[PossibleDuplicate]) -> None:
+    """Showing a possible duplicate's details (name, birth date, address, register number)
+    is a read of that client: one row each, in the client's access log. Another office's
+    match is shown by its office only, so it is not a read of the person."""
+    for match in matches:
+        if match.same_office:
+            audit_record(
+                actor=actor,
+                action=AuditAction.VIEW,
+                obj=match.client,
+                client=match.client,
+                summary=_("Shown as a possible duplicate at intake"),
+            )
+
+
     transaction's rollback undoes the rows but not the files on disk."""
     documents = list(documents)
     for kind, upload in documents:
@@ -250,14 +315,15 @@ def _create_client(*, actor: User, office: Office, identity: Mapping[str, Any]) 
 
 
 def _add_contacts(actor, client, phones, guarantors, contacts) -> None:
-    for phone in _phones(client, phones):
-        phone.save()
-        audit_record(
+    for index, entry in enumerate(phones):
+        # A number given twice, or already on a returning client's file, is kept once.
+        phone_add(
             actor=actor,
-            action=AuditAction.CREATE,
-            obj=phone,
             client=client,
-            summary=_("Phone added: %(number)s") % {"number": phone.number},
+            number=entry["number"],
+            label=entry.get("label", ""),
+            field=f"phones.{index}.number",
+            exists_ok=True,
         )
     for index, data in enumerate(guarantors):
         guarantor_add(actor=actor, client=client, data=data, prefix=f"guarantors.{index}.")
@@ -359,10 +425,23 @@ def case_update(*, actor: User, case: SupervisionCase, data: Mapping[str, Any]) 
 
 
 @transaction.atomic
-def phone_add(*, actor: User, client: Client, number: str, label: str = "") -> ClientPhone:
-    phone = ClientPhone(client=client, number=normalise_phone(number, field="number"), label=label)
-    if client.phones.filter(number=phone.number).exists():
-        raise ApplicationError(_("This number is already recorded."), field="number")
+def phone_add(
+    *,
+    actor: User,
+    client: Client,
+    number: str,
+    label: str = "",
+    field: str = "number",
+    exists_ok: bool = False,
+) -> ClientPhone:
+    """Record a phone number of a client once. A number already recorded is refused, or
+    with `exists_ok` (at intake) the recorded one is returned unchanged."""
+    phone = ClientPhone(client=client, number=normalise_phone(number, field=field), label=label)
+    recorded = client.phones.filter(number=phone.number).first()
+    if recorded is not None:
+        if exists_ok:
+            return recorded
+        raise ApplicationError(_("This number is already recorded."), field=field)
     phone.save()
     audit_record(
         actor=actor,
