@@ -5,10 +5,15 @@ NIK, the type of a file); `services.client_intake` checks the rest and its error
 back on these forms by `IntakeForms.add_service_errors`.
 """
 
+import hashlib
+import json
+import re
+import secrets
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import User
@@ -16,6 +21,7 @@ from bimkemas.clients.access import visible_clients
 from bimkemas.clients.forms import ClientForm, PhoneForm
 from bimkemas.clients.models import (
     CASE_TERMS_FIELDS,
+    SENTENCE_LIMITS,
     Client,
     ContactKind,
     DocumentKind,
@@ -27,6 +33,7 @@ from bimkemas.clients.uploads import check_upload
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import BootstrapMixin, DateInput, UnvalidatedModelForm, check_real_date
+from bimkemas.core.validators import PersonTextField
 
 INTAKE_DOCUMENT_KINDS = (
     DocumentKind.SK,
@@ -38,11 +45,13 @@ INTAKE_DOCUMENT_KINDS = (
     DocumentKind.LPP,
 )
 PHONE_FORMS = 2
+# The intake form's hidden token: its idempotency key and the name of its staged uploads.
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 
 class GuarantorForm(BootstrapMixin, forms.Form):
-    name = forms.CharField(label=_("Guarantor's name"), max_length=200)
-    relation = forms.CharField(
+    name = PersonTextField(label=_("Guarantor's name"), max_length=200)
+    relation = PersonTextField(
         label=_("Relation to client"), max_length=60, help_text=_("For example: wife, father.")
     )
     phone = forms.CharField(
@@ -51,13 +60,13 @@ class GuarantorForm(BootstrapMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    address = PersonTextField(label=_("Address"), max_length=300, required=False)
 
 
 class LocalContactForm(BootstrapMixin, forms.Form):
     """One local contact (RT/RW head, lurah, Bhabinkamtibmas); left empty when unknown."""
 
-    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    name = PersonTextField(label=_("Name"), max_length=200, required=False)
     phone = forms.CharField(
         label=_("Phone"),
         max_length=20,
@@ -105,8 +114,12 @@ class CaseForm(UnvalidatedModelForm):
         programme.queryset = Programme.objects.filter(is_active=True)
         facility.queryset = Facility.objects.all()
         self.fields["received_on"].initial = today
-        for name in ("sentence_years", "sentence_months", "sentence_days"):
-            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+        for name, limit in SENTENCE_LIMITS.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.IntegerField)
+            field.max_value = limit
+            field.validators.append(MaxValueValidator(limit))
+            field.widget.attrs.update({"min": 0, "max": limit, "inputmode": "numeric"})
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -150,6 +163,11 @@ class DocumentsForm(BootstrapMixin, forms.Form):
             (k, self.cleaned_data[k]) for k in INTAKE_DOCUMENT_KINDS if self.cleaned_data.get(k)
         ]
 
+    @property
+    def missing_kinds(self) -> list[str]:
+        """The kinds with no file in this submission (an earlier one may have kept one)."""
+        return [k for k in INTAKE_DOCUMENT_KINDS if not self.cleaned_data.get(k)]
+
 
 class DuplicateChoiceForm(forms.Form):
     """The registrar's answer to a duplicate warning: this person is the same (take them in
@@ -173,11 +191,18 @@ class DuplicateChoiceForm(forms.Form):
         return cleaned
 
 
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class IntakeForms:
     """All the forms of the intake page, validated together and turned into the arguments
     of `services.client_intake`."""
 
     def __init__(self, user: User, data: Any = None, files: Any = None) -> None:
+        token = (data or {}).get("intake_token", "")
+        self.token = token if TOKEN_PATTERN.fullmatch(token) else new_token()
+        self.data = data
         self.identity = ClientForm(data, office=user.office)
         self.phones = [
             PhoneForm(data, prefix=f"phone{index}", required=index == 0)
@@ -234,6 +259,17 @@ class IntakeForms:
             "documents": self.documents.uploads,
             "existing_client": self.existing_client,
         }
+
+    def fingerprint(self) -> str:
+        """A hash of what was typed in, to tell a resubmission of this intake (the same
+        token and content) from other content sent with a used token."""
+        assert self.data is not None
+        fields = sorted(
+            (name, self.data.getlist(name))
+            for name in self.data
+            if name not in ("csrfmiddlewaretoken", "intake_token", "unstage")
+        )
+        return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
 
     def add_service_errors(self, error: ApplicationError) -> None:
         """Put each message of a service error on the field it names, or at the top."""

@@ -1,52 +1,73 @@
+import hashlib
 from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Header, Router, Status
 
 from bimkemas.accounts.models import User, WorkArea
 from bimkemas.api import presenters
 from bimkemas.api.auth import actor
-from bimkemas.api.errors import WRITE_ERRORS
+from bimkemas.api.errors import WRITE_ERRORS, error_body
 from bimkemas.api.schemas import CaseDetail, CaseIn, DuplicatesOut, IdentityIn, IntakeIn
 from bimkemas.clients import services
 from bimkemas.clients.access import can_intake, get_client_for_user, require
 from bimkemas.clients.models import Client, Facility, Programme
-from bimkemas.clients.selectors import PossibleDuplicate, find_possible_duplicates, open_case_of
+from bimkemas.clients.selectors import PossibleDuplicate, open_case_of
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 
 router = Router(tags=["intake"])
 
 
+# Printable ASCII without spaces, as in the IETF draft's examples (UUIDs, random strings).
+IDEMPOTENCY_KEY = r"^[\x21-\x7e]{1,100}$"
+
+
 @router.post("/intake", response={201: CaseDetail, 409: DuplicatesOut, **WRITE_ERRORS})
-def intake(request: HttpRequest, payload: IntakeIn):
+def intake(
+    request: HttpRequest,
+    payload: IntakeIn,
+    idempotency_key: str | None = Header(
+        None,
+        alias="Idempotency-Key",
+        pattern=IDEMPOTENCY_KEY,
+        description="A key of your choosing for this intake, e.g. a UUID: sending the same "
+        "request again with it returns the first result instead of registering twice.",
+    ),
+):
     """Register a client handed over by a Lapas/Rutan/LPKA. If the person may already be
     registered, answer 409 with the matches unless `confirm_new_person` or
-    `existing_client` says what to do."""
+    `existing_client` says what to do. With an `Idempotency-Key`, a repeated request gets
+    the same answer; the same key with a different body is a 422."""
     user = actor(request)
     require(can_intake(user))
     existing = _existing_client(user, payload)
-    if existing is None and payload.identity is not None and not payload.confirm_new_person:
-        matches = _duplicates(user, payload.identity)
-        if matches:
-            return Status(
-                409,
-                {
-                    "detail": _("This person may already be registered."),
-                    "errors": {},
-                    "matches": [_match(m) for m in matches],
-                },
-            )
-    case = services.client_intake(
-        actor=user,
-        identity=_identity(user, payload.identity) if existing is None else {},
-        case=_case(payload.case),
-        phones=[p.model_dump() for p in payload.phones],
-        guarantors=[g.model_dump() for g in payload.guarantors],
-        contacts=[_plain(c.model_dump()) for c in payload.contacts],
-        existing_client=existing,
-    )
+    try:
+        case = services.client_intake(
+            actor=user,
+            identity=_identity(user, payload.identity) if existing is None else {},
+            case=_case(payload.case),
+            phones=[p.model_dump() for p in payload.phones],
+            guarantors=[g.model_dump() for g in payload.guarantors],
+            contacts=[_plain(c.model_dump()) for c in payload.contacts],
+            existing_client=existing,
+            check_duplicates=not payload.confirm_new_person,
+            idempotency_key=idempotency_key or "",
+            fingerprint=hashlib.sha256(payload.model_dump_json().encode()).hexdigest(),
+        )
+    except services.PossibleDuplicatesFound as found:
+        services.audit_duplicates_shown(actor=user, matches=found.matches)
+        return Status(
+            409,
+            {
+                "detail": found.message,
+                "errors": {},
+                "matches": [_match(m) for m in found.matches],
+            },
+        )
+    except services.IdempotencyKeyReused as error:
+        return Status(422, error_body(error.message, {"Idempotency-Key": [error.message]}))
     return Status(201, presenters.case_detail(case, today()))
 
 
@@ -59,15 +80,6 @@ def _existing_client(user: User, payload: IntakeIn) -> Client | None:
         return get_client_for_user(user, payload.existing_client)
     except Http404 as error:
         raise ApplicationError(_("Unknown client."), field="existing_client") from error
-
-
-def _duplicates(user: User, identity: IdentityIn) -> list[PossibleDuplicate]:
-    return find_possible_duplicates(
-        office_id=user.office_id,
-        nik=identity.nik.strip(),
-        full_name=identity.full_name,
-        birth_date=identity.birth_date,
-    )
 
 
 def _match(match: PossibleDuplicate) -> dict[str, Any]:

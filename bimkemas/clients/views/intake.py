@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bimkemas.accounts.models import User
-from bimkemas.clients import selectors, services
+from bimkemas.clients import selectors, services, uploads
 from bimkemas.clients.access import can_intake, can_supervise, require
-from bimkemas.clients.forms_intake import IntakeForms
+from bimkemas.clients.forms_intake import IntakeForms, new_token
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import parse_date_input
@@ -27,25 +27,45 @@ def intake(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     require(can_intake(user))
     if request.method != "POST":
-        return _render(request, IntakeForms(user))
+        forms = IntakeForms(user)
+        _keep_staging(request, forms.token)
+        return _render(request, forms)
     forms = IntakeForms(user, request.POST, request.FILES)
+    if not _owns_staging(request, forms.token):
+        # A token this session was not given names nobody's files and no earlier intake.
+        forms.token = new_token()
+        _keep_staging(request, forms.token)
+    uploads.unstage(forms.token, request.POST.getlist("unstage"))
     if not forms.is_valid():
         return _render(request, forms, status=400)
-    if forms.existing_client is None and not forms.confirmed_new_person:
-        identity = forms.identity.cleaned_data
-        duplicates = selectors.find_possible_duplicates(
-            office_id=user.office_id,
-            nik=identity["nik"],
-            full_name=identity["full_name"],
-            birth_date=identity["birth_date"],
-        )
-        if duplicates:
-            return _render(request, forms, duplicates=duplicates, decide=True)
+    staged = uploads.open_staged(forms.token, forms.documents.missing_kinds)
+    arguments = forms.service_arguments()
+    arguments["documents"] = [*arguments["documents"], *staged]
     try:
-        case = services.client_intake(actor=user, **forms.service_arguments())
+        case = services.client_intake(
+            actor=user,
+            check_duplicates=not forms.confirmed_new_person,
+            idempotency_key=forms.token,
+            fingerprint=forms.fingerprint(),
+            **arguments,
+        )
+    except services.PossibleDuplicatesFound as found:
+        services.audit_duplicates_shown(actor=user, matches=found.matches)
+        return _render(request, forms, duplicates=found.matches, decide=True)
+    except services.IdempotencyKeyReused:
+        forms.errors.append(
+            _("This form was already used to register a client. Check the data and submit again.")
+        )
+        forms.token = new_token()
+        _keep_staging(request, forms.token)
+        return _render(request, forms, status=400)
     except ApplicationError as error:
         forms.add_service_errors(error)
         return _render(request, forms, status=400)
+    finally:
+        for _kind, file in staged:
+            file.close()
+    _forget_staging(request, forms.token)
     messages.success(request, _success_message(user, case))
     return redirect("client_detail", case.client.public_id)
 
@@ -65,6 +85,7 @@ def intake_check(request: HttpRequest) -> HttpResponse:
         full_name=full_name,
         birth_date=parse_date_input(request.POST.get("birth_date", "")),
     )
+    services.audit_duplicates_shown(actor=user, matches=duplicates)
     context = {"warnings": _warnings(duplicates), "selected": request.POST.get("existing_client")}
     return render(request, "clients/partials/duplicates.html", context)
 
@@ -77,14 +98,39 @@ def _render(
     decide: bool = False,
     status: int = 200,
 ) -> HttpResponse:
+    """The form again, keeping the files sent so far: a browser cannot refill file inputs."""
+    if request.method == "POST":
+        uploads.stage_uploads(forms.token, forms.documents.uploads)
+    staged = uploads.staged_uploads(forms.token)
     context = {
         "forms": forms,
         "warnings": _warnings(duplicates),
         "decide": decide,
         "selected": request.POST.get("existing_client") if request.method == "POST" else None,
-        "files_dropped": request.method == "POST" and bool(request.FILES),
+        "staged": staged,
     }
     return render(request, "clients/intake.html", context, status=status)
+
+
+# The staging tokens this session may use: a token seen in another session names no files.
+STAGING_SESSION_KEY = "intake_staging"
+STAGING_PER_SESSION = 10
+
+
+def _owns_staging(request: HttpRequest, token: str) -> bool:
+    return token in request.session.get(STAGING_SESSION_KEY, [])
+
+
+def _keep_staging(request: HttpRequest, token: str) -> None:
+    tokens = [t for t in request.session.get(STAGING_SESSION_KEY, []) if t != token]
+    request.session[STAGING_SESSION_KEY] = [*tokens, token][-STAGING_PER_SESSION:]
+
+
+def _forget_staging(request: HttpRequest, token: str) -> None:
+    uploads.discard_staging(token)
+    tokens = request.session.get(STAGING_SESSION_KEY, [])
+    if token in tokens:
+        request.session[STAGING_SESSION_KEY] = [t for t in tokens if t != token]
 
 
 def _warnings(duplicates: Sequence[selectors.PossibleDuplicate]) -> dict:
