@@ -6,10 +6,12 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Office, User
@@ -29,17 +31,20 @@ from bimkemas.clients.models import (
     ClientPhone,
     DocumentKind,
     Guarantor,
+    IntakeRequest,
     LocalContact,
     RegisterCounter,
-    IntakeRequest,
     Sex,
     SupervisionCase,
 )
+from bimkemas.clients.selectors import PossibleDuplicate, find_possible_duplicates
 from bimkemas.clients.stages import stage_offsets
 from bimkemas.clients.uploads import check_upload
-from bimkemas.clients.selectors import PossibleDuplicate, find_possible_duplicates
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
+from bimkemas.core.files import atomic_with_files, store_file
+from bimkemas.notifications.models import Channel
+from bimkemas.notifications.services import notification_enqueue
 
 CLIENT_AUDITED_FIELDS = IDENTITY_FIELDS
 CASE_AUDITED_FIELDS = (
@@ -164,7 +169,7 @@ class IdempotencyKeyReused(ApplicationError):
     """The idempotency key of an earlier intake was sent again with different content."""
 
 
-@transaction.atomic
+@atomic_with_files
 def client_intake(
     *,
     actor: User,
@@ -175,6 +180,9 @@ def client_intake(
     contacts: Iterable[Mapping[str, Any]] = (),
     documents: Iterable[tuple[str, UploadedFile]] = (),
     existing_client: Client | None = None,
+    check_duplicates: bool = False,
+    idempotency_key: str = "",
+    fingerprint: str = "",
 ) -> SupervisionCase:
     """Receive and register a client handed over by a Lapas/Rutan/LPKA.
 
@@ -185,9 +193,6 @@ def client_intake(
     3. With `check_duplicates`, a new person who may already be registered is refused with
        `PossibleDuplicatesFound`; the caller asks the user and sends the answer.
     4. Reuse `existing_client` (a returning client) or create the person, refusing a NIK
-    check_duplicates: bool = False,
-    idempotency_key: str = "",
-    fingerprint: str = "",
        already registered anywhere, since that person must get a new case instead.
     5. Refuse a second open case for the same person.
     6. Create the case with the next register number and its stage dates.
@@ -197,10 +202,6 @@ def client_intake(
     office = actor.office
     if office is None:
         raise ApplicationError(_("Only staff of a Bapas can take clients in."))
-    client = existing_client or _create_client(actor=actor, office=office, identity=identity)
-    if existing_client is not None and existing_client.office_id != office.pk:
-        raise ApplicationError(_("This client belongs to another Bapas; ask for a transfer."))
-    if client.cases.open().exists():
     # On PostgreSQL a row lock; SQLite (transaction_mode IMMEDIATE) already runs one writer.
     Office.objects.select_for_update().filter(pk=office.pk).first()
     if idempotency_key:
@@ -216,6 +217,10 @@ def client_intake(
         )
         if matches:
             raise PossibleDuplicatesFound(matches)
+    client = existing_client or _create_client(actor=actor, office=office, identity=identity)
+    if existing_client is not None and existing_client.office_id != office.pk:
+        raise ApplicationError(_("This client belongs to another Bapas; ask for a transfer."))
+    if client.cases.open().exists():
         raise ApplicationError(_("This client already has an open case."))
     new_case = SupervisionCase(
         client=client, office=office, registered_by=actor, status=CaseStatus.REGISTERED, **case
@@ -238,17 +243,13 @@ def client_intake(
     )
     _add_contacts(actor, client, phones, guarantors, contacts)
     _add_documents(actor, new_case, documents)
-    return new_case
-
-
-def _add_documents(
     if idempotency_key:
         IntakeRequest.objects.create(
             user=actor, key=idempotency_key, fingerprint=fingerprint, client=client, case=new_case
         )
-    actor: User, case: SupervisionCase, documents: Iterable[tuple[str, UploadedFile]]
-) -> None:
-    """Store handover files; if one fails, remove those already written, since the
+    return new_case
+
+
 def _earlier_intake(actor: User, key: str, fingerprint: str) -> SupervisionCase | None:
     earlier = IntakeRequest.objects.filter(user=actor, key=key).select_related("case").first()
     if earlier is None:
@@ -279,18 +280,16 @@ def audit_duplicates_shown(*, actor: User, matches: Iterable[PossibleDuplicate])
             )
 
 
-    transaction's rollback undoes the rows but not the files on disk."""
+def _add_documents(
+    actor: User, case: SupervisionCase, documents: Iterable[tuple[str, UploadedFile]]
+) -> None:
+    """Store handover files, each checked before any is written (a failed intake removes
+    those already written: `atomic_with_files`)."""
     documents = list(documents)
     for kind, upload in documents:
         check_upload(upload, field=kind)
-    stored: list[CaseDocument] = []
-    try:
-        for kind, upload in documents:
-            stored.append(document_add(actor=actor, case=case, kind=kind, upload=upload))
-    except Exception:
-        for document in stored:
-            document.file.delete(save=False)
-        raise
+    for kind, upload in documents:
+        document_add(actor=actor, case=case, kind=kind, upload=upload)
 
 
 def _create_client(*, actor: User, office: Office, identity: Mapping[str, Any]) -> Client:
@@ -473,7 +472,7 @@ def phone_set_reachable(
     return phone
 
 
-@transaction.atomic
+@atomic_with_files
 def document_add(
     *, actor: User, case: SupervisionCase, kind: str, upload: UploadedFile
 ) -> CaseDocument:
@@ -488,7 +487,7 @@ def document_add(
         size=upload.size or 0,
         uploaded_by=actor,
     )
-    document.file.save(upload.name or "dokumen", upload, save=False)
+    store_file(document.file, upload.name or "dokumen", upload)
     document.save()
     # A front photo becomes the client's photo; a side or back one only if there is none yet.
     # Asked of the database: the caller's client object may predate an earlier photo.
@@ -531,7 +530,9 @@ def case_assign(
         raise ApplicationError(_("The case is already assigned to this officer."), field="officer")
     previous = case.officer
     Assignment.objects.filter(case=case, ended_at__isnull=True).update(ended_at=timezone.now())
-    Assignment.objects.create(case=case, officer=officer, assigned_by=actor, reason=reason)
+    assignment = Assignment.objects.create(
+        case=case, officer=officer, assigned_by=actor, reason=reason
+    )
     case.officer = officer
     if case.status == CaseStatus.REGISTERED:
         case.status = CaseStatus.ACTIVE
@@ -544,7 +545,26 @@ def case_assign(
         summary=_("Assigned to %(officer)s") % {"officer": officer},
         changes={"officer": [str(previous) if previous else None, str(officer)]},
     )
+    # Stored text, read later by the officer: in the site's language, not the actor's.
+    with translation.override(settings.LANGUAGE_CODE):
+        notification_enqueue(
+            recipient=officer,
+            purpose_key=f"case-assigned:{assignment.pk}",
+            subject=_("New client assigned: %(name)s (%(register)s)")
+            % {"name": case.client.full_name, "register": case.register_number},
+            body=_("%(actor)s assigned this client to you.") % {"actor": actor},
+            url=reverse("client_detail", args=[case.client.public_id]),
+            channels=(Channel.IN_APP, Channel.EMAIL),
+        )
     return case
+
+
+def assignment_mark_seen(*, actor: User, client: Client) -> None:
+    """The assigned officer opened the client's page: the case is no longer "newly
+    assigned" on their home page. One conditional UPDATE; not audited (the view is)."""
+    Assignment.objects.filter(
+        case__client=client, officer=actor, ended_at__isnull=True, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
 
 
 @transaction.atomic
