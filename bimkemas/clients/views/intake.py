@@ -65,7 +65,8 @@ def intake(request: HttpRequest) -> HttpResponse:
     finally:
         for _kind, file in staged:
             file.close()
-    _forget_staging(request, forms.token)
+    # The token stays with the session: the same form sent again must find its intake.
+    uploads.discard_staging(forms.token)
     messages.success(request, _success_message(user, case))
     return redirect("client_detail", case.client.public_id)
 
@@ -124,13 +125,6 @@ def _owns_staging(request: HttpRequest, token: str) -> bool:
 def _keep_staging(request: HttpRequest, token: str) -> None:
     tokens = [t for t in request.session.get(STAGING_SESSION_KEY, []) if t != token]
     request.session[STAGING_SESSION_KEY] = [*tokens, token][-STAGING_PER_SESSION:]
-
-
-def _forget_staging(request: HttpRequest, token: str) -> None:
-    uploads.discard_staging(token)
-    tokens = request.session.get(STAGING_SESSION_KEY, [])
-    if token in tokens:
-        request.session[STAGING_SESSION_KEY] = [t for t in tokens if t != token]
 
 
 def _warnings(duplicates: Sequence[selectors.PossibleDuplicate]) -> dict:
