@@ -116,8 +116,8 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         everyone = [("", _("All"))]
         self._set_choices("stage", everyone + list(Stage.choices))
-        programmes = Programme.objects.values_list("code", "code")
-        self._set_choices("programme", everyone + list(programmes))
+        programmes = [(p.code, str(p)) for p in Programme.objects.all()]
+        self._set_choices("programme", everyone + programmes)
         areas = WorkArea.objects.filter(office=user.office)
         self._set_choices("area", everyone + [(a.pk, str(a)) for a in areas])
         self._set_choices("category", everyone + list(Category.choices))

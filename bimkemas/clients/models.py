@@ -52,7 +52,7 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
 
     def __str__(self) -> str:
-        return self.code
+        return f"{self.code} — {self.name}"
 
 
 class FacilityKind(models.TextChoices):
@@ -386,7 +386,7 @@ class SupervisionCase(PublicIdModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.register_number} ({self.programme})"
+        return f"{self.register_number} ({self.programme.code})"
 
     @property
     def is_open(self) -> bool:

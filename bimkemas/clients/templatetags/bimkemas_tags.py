@@ -5,7 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django import template
+from django.utils.formats import number_format
 
+from bimkemas.clients.models import Programme
 from bimkemas.clients.stages import Stage, StageSpan
 
 register = template.Library()
@@ -76,3 +78,26 @@ def stage_timeline(spans: Sequence[StageSpan], day: dt.date) -> Timeline:
 def minutes(duration: dt.timedelta | None) -> int:
     """A timedelta in whole minutes (the lockout page's cool-off time)."""
     return round(duration.total_seconds() / 60) if duration else 0
+
+
+FILE_SIZE_UNITS = ("B", "KB", "MB", "GB")
+
+
+@register.filter
+def filesize(size: int | None) -> str:
+    """A file size as "607 B" or "1,2 MB" in every language. Django's filesizeformat says
+    "607 bita" in Indonesian, a word nobody uses for file sizes."""
+    if size is None:
+        return ""
+    value, unit = float(size), 0
+    while value >= 1024 and unit < len(FILE_SIZE_UNITS) - 1:
+        value, unit = value / 1024, unit + 1
+    shown = str(int(value)) if unit == 0 else number_format(round(value, 1), 1)
+    return f"{shown}\N{NO-BREAK SPACE}{FILE_SIZE_UNITS[unit]}"
+
+
+@register.filter
+def programme_label(code: str) -> str:
+    """A programme code as "PB — Pembebasan Bersyarat": codes alone mean little to a reader."""
+    programme = Programme.objects.filter(code=code).first()
+    return str(programme) if programme else code

@@ -72,19 +72,27 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("client_detail", case.client.public_id)
     in_area = set(officers.filter(work_areas=case.client.work_area_id).values_list("pk", flat=True))
     chosen = form["officer"].value() if form.is_bound else getattr(proposed, "public_id", None)
+    rows = [
+        {
+            "officer": o,
+            "in_area": o.pk in in_area,
+            "checked": str(o.public_id) == str(chosen),
+            "seconded_in": o.office_id != case.office_id,
+            "search": f"{o} {o.username} {o.title} {o.office.name}".lower(),
+        }
+        for o in officers.select_related("office")
+    ]
+    # ?q= narrows the list of officers without JavaScript; the page's script filters in place.
+    q = request.GET.get("q", "").strip()[:100]
+    words = q.lower().split()
     context = {
         "case": case,
         "form": form,
         "proposed": proposed,
-        "rows": [
-            {
-                "officer": o,
-                "in_area": o.pk in in_area,
-                "checked": str(o.public_id) == str(chosen),
-                "seconded_in": o.office_id != case.office_id,
-            }
-            for o in officers.select_related("office")
-        ],
+        "proposed_row": next((r for r in rows if r["officer"] == proposed), None),
+        "rows": [r for r in rows if all(word in r["search"] for word in words)],
+        "officer_count": len(rows),
+        "q": q,
     }
     page = (_("Assignment form"), "clients/case_assign.html")
     return _render_case_page(request, case, page, context, _status(form))

@@ -103,7 +103,7 @@ def test_it_takes_a_client_from_intake_to_the_officers_dashboard(
     page.goto(f"{live_server.url}{reverse('dashboard')}")
     page.locator(f"a[href='{reverse('case_assign', args=[case.public_id])}']").first.click()
     page.wait_for_url("**/assign/")
-    page.locator("main form button[type=submit]").click()
+    page.locator("#proposal button[type=submit]").click()  # accept the proposed officer
     page.wait_for_url("**/clients/*/")
     case.refresh_from_db()
     assert case.officer == alice
