@@ -4,6 +4,7 @@ services (audited), never through the admin."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from bimkemas.accounts.models import Office, PosBapas, WorkArea
 from bimkemas.clients.models import Facility, Programme
@@ -24,7 +25,7 @@ STAGE_FIELDS = ("stage_awal_end", "stage_lanjutan_end")
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "office_class", "stage_awal_end", "stage_lanjutan_end"]
     search_fields = ["name", "code"]
     inlines = [WorkAreaInline, PosBapasInline]
@@ -47,7 +48,7 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "caseload_weight", "is_active"]
     list_editable = ["caseload_weight", "is_active"]
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bimkemas.accounts.history import EditHistory
 from bimkemas.accounts.models import Office, WorkArea
 from bimkemas.clients.stages import Stage, StageSpan, stage_on, timeline
 from bimkemas.core.models import PublicIdModel, TimeStampedModel
@@ -45,6 +46,8 @@ class Programme(models.Model):
         _("caseload weight"), max_digits=4, decimal_places=2, default=Decimal("1.00")
     )
     is_active = models.BooleanField(_("in use"), default=True)
+
+    history = EditHistory()  # weights change every officer's load: who changed them, when
 
     class Meta:
         ordering = ["code"]
