@@ -33,8 +33,10 @@ demo: install
 # the public development SECRET_KEY, so the demo keeps its own random one in var/.
 serve: install var/secret_key
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/bimkemas demo-logins
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	SECRET_KEY="$$(cat var/secret_key)" SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 \
+	@echo "Serving http://$(HOST):$(PORT)/ and the job worker (Ctrl+C to stop both)"
+	export SECRET_KEY="$$(cat var/secret_key)" SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0; \
+		$(BIN)/bimkemas run_huey -w 1 -k thread & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/gunicorn config.wsgi -b $(HOST):$(PORT) -w 3 --access-logfile -
 
 var/secret_key:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bimkemas.core",
     "bimkemas.accounts",
     "bimkemas.audit",
+    "bimkemas.notifications",
     "bimkemas.clients",
     "bimkemas.api",
     "bimkemas.dashboards",
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "bimkemas.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -227,6 +229,28 @@ HUEY = {
         if os.environ.get("HUEY_REDIS_URL")
         else {"filename": str(VAR_DIR / "huey.sqlite3")}
     ),
+}
+
+# Notifications (bimkemas/notifications): the transport of each channel. The console
+# transport logs and appends to NOTIFICATION_CONSOLE_FILE; e-mail goes out by SMTP only
+# when EMAIL_HOST is set; an empty path turns a channel off. WhatsApp and SMS gateways
+# plug in here (see transports.py).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in e-mails
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bimkemas <noreply@localhost>")
+NOTIFICATION_CONSOLE_FILE = VAR_DIR / "notifications.log"
+_CONSOLE = "bimkemas.notifications.transports.ConsoleTransport"
+NOTIFICATION_TRANSPORTS = {
+    "email": env_str(
+        "EMAIL_TRANSPORT",
+        "bimkemas.notifications.transports.EmailTransport" if EMAIL_HOST else _CONSOLE,
+    ),
+    "whatsapp": env_str("WHATSAPP_TRANSPORT", _CONSOLE),
+    "sms": env_str("SMS_TRANSPORT", _CONSOLE),
 }
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("bimkemas.dashboards.urls")),
     path("", include("bimkemas.accounts.urls")),
     path("", include("bimkemas.clients.urls")),
+    path("", include("bimkemas.notifications.urls")),
     path("api/", include("bimkemas.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

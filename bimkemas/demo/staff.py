@@ -52,9 +52,10 @@ def _user(ctx: LoadContext, rng: random.Random, office, role, *, rank="", senior
     appointed = dt.date(
         min(born.year + rng.randint(22, 30), ctx.day.year - 1), rng.randint(1, 12), 1
     )
+    username = name or persons.username_for(first, last, ctx.used_usernames)
     return User(
         public_id=persons.public_id(rng),
-        username=name or persons.username_for(first, last, ctx.used_usernames),
+        username=username,
         first_name=first,
         last_name=last,
         password=ctx.password_hash,
@@ -63,7 +64,8 @@ def _user(ctx: LoadContext, rng: random.Random, office, role, *, rank="", senior
         rank=rank,
         nip=persons.nip(rng, birth_date=born, appointed=appointed, female=female),
         phone=persons.mobile(rng),
-        email="",
+        # Reserved domain: the demo's e-mails go to the console transport (var/notifications.log).
+        email=f"{username}@bapas.example",
     )
 
 
