@@ -4,7 +4,16 @@ from ninja import NinjaAPI
 
 from bimkemas.api.auth import API_AUTH
 from bimkemas.api.errors import register_handlers
-from bimkemas.api.routers import auth, cases, clients, documents, intake, officers, overview
+from bimkemas.api.routers import (
+    auth,
+    cases,
+    clients,
+    documents,
+    intake,
+    officers,
+    overview,
+    work_items,
+)
 from bimkemas.api.routers import reference as reference_router
 
 api = NinjaAPI(
@@ -19,5 +28,15 @@ api = NinjaAPI(
 )
 register_handlers(api)
 
-for module in (auth, clients, intake, cases, documents, officers, overview, reference_router):
+for module in (
+    auth,
+    clients,
+    intake,
+    cases,
+    documents,
+    officers,
+    overview,
+    reference_router,
+    work_items,
+):
     api.add_router("/v1/", module.router)

@@ -111,9 +111,11 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
     officer = forms.TypedChoiceField(label=_("Officer"), required=False, coerce=int)
     category = forms.ChoiceField(label=_("Category"), required=False)
     closed = forms.BooleanField(label=_("Include closed cases"), required=False)
+    ending = forms.BooleanField(label=_("Ending soon"), required=False)
 
     def __init__(self, *args: Any, user: User, officers=None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.ending_soon_days = user.office.ending_soon_days if user.office else 0
         everyone = [("", _("All"))]
         self._set_choices("stage", everyone + list(Stage.choices))
         programmes = [(p.code, str(p)) for p in Programme.objects.all()]
@@ -143,4 +145,5 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
             officer=data.get("officer") or None,
             category=data.get("category") or "",
             status="" if data.get("closed") else "open",
+            ending_within=self.ending_soon_days if data.get("ending") else None,
         )

@@ -90,6 +90,7 @@ class ClientFilters:
     officer: int | None = None
     category: str = ""
     status: str = "open"
+    ending_within: int | None = None  # days: guidance ends between today and then
 
 
 def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> QuerySet[Client]:
@@ -106,6 +107,9 @@ def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> Query
         case_filter &= Q(programme__code=filters.programme)
     if filters.officer:
         case_filter &= Q(officer_id=filters.officer)
+    if filters.ending_within is not None:
+        until = day + dt.timedelta(days=filters.ending_within)
+        case_filter &= Q(guidance_end__gte=day, guidance_end__lte=until)
     if case_filter:
         clients = clients.filter(
             pk__in=SupervisionCase.objects.filter(case_filter).values("client_id")

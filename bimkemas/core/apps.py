@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
     name = "bimkemas.core"
     label = "core"
+
+    def ready(self) -> None:
+        # Each app's work_items.py registers its providers (bimkemas.core.workitems).
+        autodiscover_modules("work_items")

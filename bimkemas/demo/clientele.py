@@ -287,6 +287,9 @@ def register_numbers(office: Office, cases: list[SupervisionCase], rng: random.R
     return [RegisterCounter(office=office, year=y, last=n) for y, n in sorted(last.items())]
 
 
+NEW_DAYS = dt.timedelta(days=3)
+
+
 def _office_hours(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
 
@@ -304,6 +307,8 @@ def insert_rows(office: Office, rows: Rows, staff: Staff, ctx: LoadContext, rng)
                 assigned_by=rng.choice(staff.supervisors),
                 started_at=_office_hours(case.received_on),
                 reason="Penunjukan PK pembimbing",
+                # Cases of the last few days are still "newly assigned" on the home page.
+                seen_at=None if ctx.day - case.received_on < NEW_DAYS else _office_hours(ctx.day),
             )
             for case in rows.cases
         ],
