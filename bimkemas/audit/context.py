@@ -5,6 +5,8 @@ from contextvars import ContextVar
 
 from django.http import HttpRequest, HttpResponse
 
+from bimkemas.accounts.lockout import client_ip
+
 request_origin: ContextVar[tuple[str | None, str]] = ContextVar(
     "request_origin", default=(None, "system")
 )
@@ -16,7 +18,7 @@ class AuditContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         channel = "api" if request.path.startswith("/api/") else "web"
-        token = request_origin.set((request.META.get("REMOTE_ADDR"), channel))
+        token = request_origin.set((client_ip(request), channel))
         try:
             return self.get_response(request)
         finally:

@@ -1,3 +1,4 @@
+import datetime as dt
 import functools
 from typing import Any
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,7 +43,18 @@ def _field_label_and_display(model, name: str, value: Any) -> tuple[str, Any]:
     except FieldDoesNotExist:
         return name, value
     choices = dict(getattr(field, "flatchoices", None) or ())
-    return str(getattr(field, "verbose_name", name)), choices.get(value, value)
+    label = str(getattr(field, "verbose_name", name))
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        return label, _readable_date(value)
+    return label, choices.get(value, value)
+
+
+def _readable_date(value: Any) -> Any:
+    """A date stored as ISO text ("2026-12-02") shown as people write it ("2 Desember 2026")."""
+    try:
+        return date_format(dt.date.fromisoformat(value), "j F Y")
+    except (TypeError, ValueError):
+        return value
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -4,13 +4,14 @@ import datetime as dt
 import json
 
 import pytest
+from django.urls import reverse
 
 from bimkemas.audit.context import request_origin
 from bimkemas.audit.models import AuditAction, AuditEvent
 from bimkemas.audit.services import audit_client_view, audit_record, changes_between, snapshot
 from bimkemas.clients.models import Client
 from bimkemas.clients.services import CASE_AUDITED_FIELDS, CLIENT_AUDITED_FIELDS, client_update
-from bimkemas.testing import make_nik
+from bimkemas.testing import login, make_nik
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_it_lists_nothing_when_nothing_changed():
 def test_it_snapshots_dates_decimals_and_foreign_keys_as_json(case):
     values = snapshot(case, CASE_AUDITED_FIELDS)
     assert values["guidance_start"] == case.guidance_start.isoformat()
-    assert values["programme"] == "PB"
+    assert values["programme"] == "PB — Pembebasan Bersyarat"  # str(): code and name
     assert values["officer"] == "Alice"
     assert values["aftercare_until"] is None
     assert values["sentence_years"] == 4
@@ -113,3 +114,14 @@ def test_it_writes_nothing_when_nothing_changed(case, bob):
     )
     assert AuditEvent.objects.count() == before
     assert Client.objects.get(pk=case.client_id).updated_at == updated_at
+
+
+def test_it_records_the_address_the_trusted_proxy_vouches_for(client, settings, alice, case):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    login(client, alice)
+    url = reverse("client_detail", args=[case.client.public_id])
+
+    client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+
+    event = AuditEvent.objects.filter(action=AuditAction.VIEW, actor=alice).latest("pk")
+    assert event.ip_address == "203.0.113.9"

@@ -171,7 +171,7 @@ def test_it_audits_every_record_it_creates(intake, carol):
     assert created.object_id == str(case.client.public_id)
     registered = events.get(object_type="supervisioncase")
     assert registered.changes["register_number"] == [None, case.register_number]
-    assert registered.changes["programme"] == [None, "PB"]
+    assert registered.changes["programme"] == [None, "PB — Pembebasan Bersyarat"]
     assert case.register_number in registered.summary
 
 
