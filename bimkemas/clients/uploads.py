@@ -129,13 +129,15 @@ def open_staged(token: str, kinds: Iterable[str]) -> list[tuple[str, File]]:
 
 
 def unstage(token: str, kinds: Iterable[str]) -> None:
+    kinds = list(kinds)
     folder = _folder(token)
+    if not kinds or not folder.is_dir():
+        return
     manifest = _manifest(folder)
     for kind in kinds:
         if manifest.pop(kind, None) is not None:
             (folder / kind).unlink(missing_ok=True)
-    if folder.is_dir():
-        (folder / _MANIFEST).write_text(json.dumps(manifest))
+    (folder / _MANIFEST).write_text(json.dumps(manifest))
 
 
 def discard_staging(token: str) -> None:
