@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.accounts.models import Office, User, WorkArea
@@ -16,7 +17,7 @@ from bimkemas.core.forms import BootstrapMixin, DateInput, UnvalidatedModelForm,
 from bimkemas.core.validators import PersonTextField, validate_person_text
 
 
-def person_text_fields(model: type) -> dict[str, type[PersonTextField]]:
+def person_text_fields(model: type[models.Model]) -> dict[str, type[PersonTextField]]:
     """The model's fields of free text about a person (those checked by
     `validate_person_text`), as form fields that normalise and check them the same way."""
     return {

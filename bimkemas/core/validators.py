@@ -41,7 +41,7 @@ def clean_person_text(value: str) -> str:
 class PersonTextField(forms.CharField):
     """A form field for a name, place or address: stripped, NFC-normalised and checked."""
 
-    def to_python(self, value: object) -> str:
+    def to_python(self, value: object) -> str | None:
         text = super().to_python(value)
         return unicodedata.normalize("NFC", text) if text else text
 
