@@ -151,6 +151,8 @@ class Client(PublicIdModel):
     )
 
     class Meta:
+        verbose_name = _("client")
+        verbose_name_plural = _("clients")
         ordering = ["full_name"]
         constraints = [
             models.UniqueConstraint(
@@ -184,6 +186,8 @@ class ClientPhone(PublicIdModel):
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
         ordering = ["-verified_reachable", "id"]
 
     def __str__(self) -> str:
@@ -198,6 +202,10 @@ class Guarantor(TimeStampedModel):
     relation = models.CharField(_("relation to client"), max_length=60, validators=PERSON_TEXT)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True, validators=PERSON_TEXT)
+
+    class Meta:
+        verbose_name = _("guarantor")
+        verbose_name_plural = _("guarantors")
 
     def __str__(self) -> str:
         return self.name
@@ -214,6 +222,10 @@ class LocalContact(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=10, choices=ContactKind.choices)
     name = models.CharField(_("name"), max_length=200, validators=PERSON_TEXT)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("local contact")
+        verbose_name_plural = _("local contacts")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name}"
@@ -367,6 +379,8 @@ class SupervisionCase(PublicIdModel):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("supervision case")
+        verbose_name_plural = _("supervision cases")
         ordering = ["-guidance_start"]
         constraints = [
             models.UniqueConstraint(
@@ -445,6 +459,8 @@ class Assignment(models.Model):
     seen_at = models.DateTimeField(_("seen by the officer"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
         ordering = ["-started_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -469,6 +485,8 @@ class CaseAccessGrant(TimeStampedModel):
     until = models.DateField(_("until"))
 
     class Meta:
+        verbose_name = _("read access grant")
+        verbose_name_plural = _("read access grants")
         ordering = ["-created_at"]
 
 
@@ -507,6 +525,8 @@ class CaseDocument(PublicIdModel):
     )
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["kind", "created_at"]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -118,3 +119,14 @@ def add_application_errors(form: forms.BaseForm, error: ApplicationError) -> Non
     """Put a service's {field: [messages]} on the form; unknown fields become form errors."""
     for field, messages in error.errors.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with a message that reads naturally in Indonesian: Django's own
+    puts the field's name into "Masukkan nama pengguna %(username)s …", which then says
+    "nama pengguna" twice."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Wrong username or password."),
+    }

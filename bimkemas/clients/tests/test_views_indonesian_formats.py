@@ -3,7 +3,17 @@
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 
+from bimkemas.audit.models import AuditEvent
+from bimkemas.clients.models import (
+    CaseDocument,
+    Client,
+    ClientPhone,
+    Guarantor,
+    LocalContact,
+    SupervisionCase,
+)
 from bimkemas.clients.services import document_add
 from bimkemas.testing import login, pdf_upload
 
@@ -46,3 +56,17 @@ def test_counts_use_the_indonesian_thousands_separator(client, bob, case, settin
     login(client, bob)
     body = client.get(reverse("client_list")).content.decode()
     assert "1 klien" in body or "1 client" in body
+
+
+def test_the_access_log_shows_changed_dates_as_people_write_them(db):
+    event = AuditEvent(
+        object_type="supervisioncase", changes={"guidance_end": ["2026-12-02", "2027-01-05"]}
+    )
+    with translation.override("id"):
+        [(_label, old, new)] = event.labelled_changes
+    assert (old, new) == ("2 Desember 2026", "5 Januari 2027")
+
+
+def test_the_access_log_names_objects_with_translatable_model_names():
+    for model in (Client, SupervisionCase, ClientPhone, Guarantor, LocalContact, CaseDocument):
+        assert isinstance(model._meta.verbose_name, Promise), model

@@ -66,3 +66,11 @@ def test_selects_say_choose_instead_of_dashes(db):
     assert "---------" not in str(form["kind"])
     assert "— choose —" in str(form["office"])
     assert "— choose —" in str(form["kind"])
+
+
+def test_a_wrong_password_reads_naturally_in_indonesian(client, alice, settings):
+    settings.LANGUAGE_CODE = "id"
+    response = client.post("/login/", {"username": "alice", "password": "salah"})
+    body = response.content.decode()
+    assert "Nama pengguna atau kata sandi salah." in body
+    assert "nama pengguna nama pengguna" not in body.lower()
