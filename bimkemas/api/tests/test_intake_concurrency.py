@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 
 from bimkemas.api.tests.intake_payload import intake_payload
 from bimkemas.clients.models import Client, SupervisionCase
@@ -20,7 +21,7 @@ def _database_file(transactional_db, tmp_path):
     instead of waiting its turn as it does in the database file the application uses; so on
     SQLite these tests run on a file, migrated here. PostgreSQL runs as configured."""
     original = connections["default"]
-    if original.vendor != "sqlite" or not original.is_in_memory_db():
+    if not (isinstance(original, SQLiteWrapper) and original.is_in_memory_db()):
         yield
         return
     _file_database.update(original.settings_dict, NAME=str(tmp_path / "race.sqlite3"))

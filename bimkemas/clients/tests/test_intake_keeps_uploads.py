@@ -39,7 +39,9 @@ def form_data(work_area, programme, facility, **overrides) -> dict:
 
 
 def token_of(response) -> str:
-    return re.search(r'name="intake_token" value="([^"]+)"', response.text).group(1)
+    match = re.search(r'name="intake_token" value="([^"]+)"', response.text)
+    assert match is not None
+    return match.group(1)
 
 
 def staging_root() -> Path:

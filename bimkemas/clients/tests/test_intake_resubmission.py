@@ -14,7 +14,9 @@ URL = reverse("intake")
 
 
 def token_of(response) -> str:
-    return re.search(r'name="intake_token" value="([^"]+)"', response.text).group(1)
+    match = re.search(r'name="intake_token" value="([^"]+)"', response.text)
+    assert match is not None
+    return match.group(1)
 
 
 @pytest.fixture
