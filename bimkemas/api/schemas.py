@@ -157,6 +157,8 @@ class ClientQuery(Schema):
     officer: uuid.UUID | None = Field(None, description="Officer public id")
     category: Category | None = None
     status: Annotated[str, Field(pattern="^(open|all)$")] = "open"
+    ending_soon: bool = Field(False, description="Guidance ends within the office's window")
+    unassigned: bool = Field(False, description="Open cases waiting for an officer")
     page: Annotated[int, Field(ge=1, le=100_000)] = 1
     page_size: Annotated[int, Field(ge=1, le=200)] = 50
 

@@ -58,10 +58,16 @@ def _case_offices(officer: User) -> Q:
     return Q(office_id=officer.office_id) | Q(office_id__in=seconded_to)
 
 
+def own_open_cases(officer: User):
+    """The open cases assigned to an officer that they work on today: those of their own
+    office and, while seconded, of the receiving office. Their caseload everywhere."""
+    if not _signed_in(officer) or not officer.is_officer:
+        return SupervisionCase.objects.none()
+    return SupervisionCase.objects.open().filter(_case_offices(officer), officer=officer)
+
+
 def _own_clients(officer: User):
-    """Clients of the open cases assigned to an officer, within `_case_offices`."""
-    own = SupervisionCase.objects.open().filter(_case_offices(officer), officer=officer)
-    return Client.objects.filter(pk__in=own.values("client_id"))
+    return Client.objects.filter(pk__in=own_open_cases(officer).values("client_id"))
 
 
 def writable_clients(user: User):

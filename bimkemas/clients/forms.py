@@ -113,6 +113,7 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False)
     closed = forms.BooleanField(label=_("Include closed cases"), required=False)
     ending = forms.BooleanField(label=_("Ending soon"), required=False)
+    unassigned = forms.BooleanField(label=_("No officer yet"), required=False)
 
     def __init__(self, *args: Any, user: User, officers=None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,6 +127,7 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
         self._set_choices("category", everyone + list(Category.choices))
         if officers is None:
             del self.fields["officer"]
+            del self.fields["unassigned"]
         else:
             self._set_choices("officer", everyone + [(o.pk, str(o)) for o in officers])
 
@@ -147,4 +149,5 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
             category=data.get("category") or "",
             status="" if data.get("closed") else "open",
             ending_within=self.ending_soon_days if data.get("ending") else None,
+            unassigned=bool(data.get("unassigned")),
         )

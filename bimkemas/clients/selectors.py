@@ -91,6 +91,7 @@ class ClientFilters:
     category: str = ""
     status: str = "open"
     ending_within: int | None = None  # days: guidance ends between today and then
+    unassigned: bool = False  # open cases waiting for an officer
 
 
 def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> QuerySet[Client]:
@@ -107,6 +108,8 @@ def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> Query
         case_filter &= Q(programme__code=filters.programme)
     if filters.officer:
         case_filter &= Q(officer_id=filters.officer)
+    if filters.unassigned:
+        case_filter &= Q(officer__isnull=True)
     if filters.ending_within is not None:
         until = day + dt.timedelta(days=filters.ending_within)
         case_filter &= Q(guidance_end__gte=day, guidance_end__lte=until)

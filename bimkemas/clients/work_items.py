@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bimkemas.accounts.models import User
-from bimkemas.clients.access import can_supervise
-from bimkemas.clients.models import OPEN_STATUSES, Assignment, ClientPhone, SupervisionCase
+from bimkemas.audit.services import audit_clients_listed
+from bimkemas.clients.access import can_supervise, own_open_cases
+from bimkemas.clients.models import Assignment, Client, ClientPhone, SupervisionCase
 from bimkemas.core.workitems import (
     ITEMS_PER_GROUP,
     Urgency,
@@ -49,7 +50,7 @@ def new_assignments(user: User, day: dt.date) -> list[WorkItemGroup]:
         return []
     assignments = (
         Assignment.objects.filter(officer=user, ended_at__isnull=True, seen_at__isnull=True)
-        .filter(case__officer=user, case__status__in=OPEN_STATUSES)
+        .filter(case__in=own_open_cases(user))
         .select_related("case__client")
         .order_by("started_at", "pk")
     )
@@ -62,7 +63,7 @@ def new_assignments(user: User, day: dt.date) -> list[WorkItemGroup]:
             url=_client_url(case),
             subject=_subject(case),
             urgency=Urgency.DUE,
-            object_id=case.client.public_id,
+            client_id=case.client.public_id,
         )
 
     return _group("clients.new_assignment", _("Newly assigned clients"), assignments, item)
@@ -88,10 +89,11 @@ def unassigned_intake(user: User, day: dt.date) -> list[WorkItemGroup]:
             subject=_subject(case),
             urgency=Urgency.OVERDUE if case.received_on < day else Urgency.DUE,
             due=case.received_on,
-            object_id=case.client.public_id,
+            client_id=case.client.public_id,
         )
 
-    return _group("clients.unassigned", _("Unassigned intake"), cases, item)
+    see_all = f"{reverse('client_list')}?unassigned=on"
+    return _group("clients.unassigned", _("Unassigned intake"), cases, item, see_all)
 
 
 @work_item_provider
@@ -102,7 +104,7 @@ def ending_soon(user: User, day: dt.date) -> list[WorkItemGroup]:
     if office is None:
         return []
     if user.is_officer:
-        cases = SupervisionCase.objects.open().filter(officer=user)
+        cases = own_open_cases(user)
     elif can_supervise(user):
         cases = SupervisionCase.objects.open().filter(office=office)
     else:
@@ -128,7 +130,7 @@ def ending_soon(user: User, day: dt.date) -> list[WorkItemGroup]:
             subject=_subject(case),
             urgency=Urgency.DUE,
             due=case.guidance_end,
-            object_id=case.client.public_id,
+            client_id=case.client.public_id,
         )
 
     see_all = f"{reverse('client_list')}?ending=on"
@@ -140,7 +142,7 @@ def phones_to_check(user: User, day: dt.date) -> list[WorkItemGroup]:
     """Phones of the officer's open cases that were never verified or were found unreachable."""
     if not user.is_officer:
         return []
-    my_open_cases = SupervisionCase.objects.open().filter(officer=user)
+    my_open_cases = own_open_cases(user)
     register = my_open_cases.filter(client=OuterRef("client")).values("register_number")[:1]
     phones = (
         ClientPhone.objects.filter(
@@ -165,7 +167,19 @@ def phones_to_check(user: User, day: dt.date) -> list[WorkItemGroup]:
             url=reverse("client_detail", args=[phone.client.public_id]) + "#phones-title",
             subject=f"{phone.client.full_name} ({phone.register_number})",  # type: ignore[attr-defined]
             urgency=Urgency.FLAGGED,
-            object_id=phone.client.public_id,
+            client_id=phone.client.public_id,
         )
 
     return _group("clients.phone", _("Phones to check"), phones, item)
+
+
+def audit_work_items_shown(
+    *, actor: User, groups: list[WorkItemGroup], where: str, also_shown=()
+) -> None:
+    """Work items name clients: showing them (with any other clients on the same page) is a
+    read of each client shown, recorded once per client."""
+    named = {item.client_id for group in groups for item in group.items if item.client_id}
+    clients = {client.pk: client for client in also_shown}
+    for client in Client.objects.filter(public_id__in=named).only("pk", "office_id", "public_id"):
+        clients.setdefault(client.pk, client)
+    audit_clients_listed(actor=actor, clients=list(clients.values()), where=where)

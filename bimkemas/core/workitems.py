@@ -50,7 +50,8 @@ class WorkItem:
     subject: str  # whom it is about, e.g. "Budi Santoso (0001/PB/D/2026/PLG)"
     urgency: str = Urgency.DUE
     due: dt.date | None = None
-    object_id: uuid.UUID | None = None  # the public id of the record it is about
+    # The public id of the client it concerns: showing the item is a read of that client.
+    client_id: uuid.UUID | None = None
 
     @property
     def urgency_label(self) -> str:

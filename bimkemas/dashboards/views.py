@@ -3,9 +3,10 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Office, User
-from bimkemas.clients.access import can_intake, can_supervise, require
+from bimkemas.clients.access import can_intake, can_supervise, own_open_cases, require
 from bimkemas.clients.caseload import (
     national_overview as national_overview_of,
 )
@@ -16,13 +17,13 @@ from bimkemas.clients.caseload import (
     officer_rows,
     officers_with_load,
     open_cases,
-    propose_officer,
     stage_counts,
 )
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.clients.stages import GUIDANCE_STAGES, Stage
+from bimkemas.clients.work_items import audit_work_items_shown
 from bimkemas.core.dates import today
-from bimkemas.core.workitems import work_items_for
+from bimkemas.core.workitems import WorkItemGroup, work_items_for
 
 DASHBOARD_LIST_SIZE = 15
 
@@ -34,15 +35,6 @@ def stage_rows(counts: dict[str, int]) -> list[tuple[Stage, int]]:
         for stage in Stage
         if stage in GUIDANCE_STAGES or counts.get(stage.value)
     ]
-
-
-def _ending_soon(cases, office: Office, day: dt.date):
-    until = day + dt.timedelta(days=office.ending_soon_days)
-    return (
-        cases.filter(guidance_end__gte=day, guidance_end__lte=until)
-        .select_related("client", "programme", "officer")
-        .order_by("guidance_end", "pk")
-    )
 
 
 @login_required
@@ -64,57 +56,59 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _officer_dashboard(request: HttpRequest, user: User, office: Office, day: dt.date):
-    cases = SupervisionCase.objects.open().filter(officer=user)
-    my_cases = cases.select_related("client", "programme", "office").order_by("guidance_end", "pk")[
-        :DASHBOARD_LIST_SIZE
-    ]
+    cases = own_open_cases(user)
+    my_cases = list(
+        cases.select_related("client", "programme", "office").order_by("guidance_end", "pk")[
+            :DASHBOARD_LIST_SIZE
+        ]
+    )
+    work_items = work_items_for(user, day)
+    _audit_home_page(user, work_items, [case.client for case in my_cases])
     context = {
         "day": day,
         "office": office,
         "total": cases.count(),
         "stages": stage_rows(stage_counts(cases, day)),
-        "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
         "my_cases": [(case, case.stage_on(day)) for case in my_cases],
-        "work_items": work_items_for(user, day),
+        "work_items": work_items,
     }
     return render(request, "dashboards/dashboard_officer.html", context)
 
 
 def _supervisor_dashboard(request: HttpRequest, user: User, office: Office, day: dt.date):
     cases = open_cases(office.pk)
-    unassigned = (
-        cases.filter(officer__isnull=True)
-        .select_related("client", "programme", "office")
-        .order_by("received_on", "pk")
-    )
+    work_items = work_items_for(user, day)
+    _audit_home_page(user, work_items, [])
     context = {
         "day": day,
         "office": office,
         "total": cases.count(),
-        "unassigned_count": unassigned.count(),
-        "active_officers": User.objects.officers().filter(office=office).available_on(day).count(),
+        "unassigned_count": cases.filter(officer__isnull=True).count(),
+        "active_officers": User.objects.officers().working_for(office.pk, day).count(),
         "stages": stage_rows(stage_counts(cases, day)),
-        "unassigned": [
-            (case, propose_officer(case, day=day)) for case in unassigned[:DASHBOARD_LIST_SIZE]
-        ],
-        "ending_soon": _ending_soon(cases, office, day)[:DASHBOARD_LIST_SIZE],
-        "work_items": work_items_for(user, day),
+        "work_items": work_items,
     }
     return render(request, "dashboards/dashboard_supervisor.html", context)
 
 
 def _registrar_dashboard(request: HttpRequest, user: User, office: Office):
-    recent = (
+    recent = list(
         SupervisionCase.objects.filter(registered_by=user, office=office)
         .select_related("client", "programme", "officer")
         .order_by("-created_at", "-pk")[:DASHBOARD_LIST_SIZE]
     )
+    _audit_home_page(user, [], [case.client for case in recent])
     context = {
         "office": office,
         "recent": recent,
         "unassigned_count": open_cases(office.pk).filter(officer__isnull=True).count(),
     }
     return render(request, "dashboards/dashboard_registrar.html", context)
+
+
+def _audit_home_page(user: User, work_items: list[WorkItemGroup], clients: list) -> None:
+    """The home page names clients: each one shown is a read in that client's access log."""
+    audit_work_items_shown(actor=user, groups=work_items, where=_("Home page"), also_shown=clients)
 
 
 @login_required

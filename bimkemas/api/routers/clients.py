@@ -46,6 +46,10 @@ def _officer_pk(public_id: uuid.UUID | None) -> int | None:
     return User.objects.filter(public_id=public_id).values_list("pk", flat=True).first() or -1
 
 
+def _ending_window(user: User) -> int:
+    return user.office.ending_soon_days if user.office else 0
+
+
 @router.get("/clients", response={200: ClientPage, **READ_ERRORS})
 def client_list(request: HttpRequest, filters: Query[ClientQuery]):
     user = actor(request)
@@ -60,6 +64,8 @@ def client_list(request: HttpRequest, filters: Query[ClientQuery]):
             officer=_officer_pk(filters.officer),
             category=filters.category or "",
             status=filters.status,
+            ending_within=_ending_window(user) if filters.ending_soon else None,
+            unassigned=filters.unassigned,
         ),
         day=day,
     )

@@ -20,7 +20,7 @@ def test_it_lists_a_pks_work_items(api_as, bob, pat, make_case):
         "subject": f"Andi Wijaya ({new.register_number})",
         "urgency": "due",
         "due": None,
-        "object_id": str(new.client.public_id),
+        "client_id": str(new.client.public_id),
     }
 
 
@@ -29,7 +29,7 @@ def test_it_lists_a_supervisors_unassigned_intake(api_as, bob, make_case):
 
     groups = {group["kind"]: group for group in api_as(bob).get("/me/work-items").json()}
 
-    assert [item["object_id"] for item in groups["clients.unassigned"]["items"]] == [
+    assert [item["client_id"] for item in groups["clients.unassigned"]["items"]] == [
         str(waiting.client.public_id)
     ]
 

@@ -75,3 +75,32 @@ def test_it_logs_a_read_when_the_admin_opens_an_audit_row(client, office, case):
     assert client.get(url).status_code == 200
     (event,) = reads_of(case.client, admin)
     assert event.object_id == str(shown.pk)
+
+
+def test_it_logs_each_client_the_home_page_names(client, alice, bob, make_case):
+    new = make_case(officer=alice, identity={"full_name": "Rahmat Hidayat"})
+    login(client, alice)
+
+    assert client.get(reverse("dashboard")).status_code == 200
+
+    (event,) = reads_of(new.client, alice)
+    assert (event.action, event.summary) == (AuditAction.LIST, "Home page")
+
+
+def test_it_logs_the_unassigned_clients_a_supervisors_home_page_names(client, bob, make_case):
+    waiting = make_case()
+    login(client, bob)
+
+    assert client.get(reverse("dashboard")).status_code == 200
+
+    (event,) = reads_of(waiting.client, bob)
+    assert event.action == AuditAction.LIST
+
+
+def test_it_logs_the_recent_intakes_a_registrars_home_page_names(client, carol, make_case):
+    taken_in = make_case()
+    login(client, carol)
+
+    assert client.get(reverse("dashboard")).status_code == 200
+
+    assert [event.action for event in reads_of(taken_in.client, carol)] == [AuditAction.LIST]

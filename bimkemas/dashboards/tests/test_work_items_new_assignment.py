@@ -55,4 +55,4 @@ def test_it_shows_a_reassigned_case_to_its_new_officer_again(client, bob, alice,
     login(client, pat)
     response = client.get(reverse("dashboard"))
 
-    assert kinds(response)["clients.new_assignment"].items[0].object_id == case.client.public_id
+    assert kinds(response)["clients.new_assignment"].items[0].client_id == case.client.public_id

@@ -28,7 +28,7 @@ def test_it_shows_a_supervisor_unassigned_intake_oldest_first(client, bob, case,
 
     group = kinds(response)["clients.unassigned"]
     assert group.total == 2
-    assert [item.object_id for item in group.items] == [
+    assert [item.client_id for item in group.items] == [
         older.client.public_id,
         newer.client.public_id,
     ]
