@@ -186,10 +186,11 @@ def test_it_has_no_serious_accessibility_violation(site, name, width):
     assert not blocking, f"{name} at {width} px:\n{describe(blocking)}"
 
 
-FOCUS_STYLE = """() => {
+# The outline's width in px, 0 without one. A box-shadow alone does not count: Bootstrap's
+# is a 25 % blue glow, which is hard to see.
+OUTLINE_WIDTH = """() => {
   const style = getComputedStyle(document.activeElement);
-  return {outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
-          shadow: style.boxShadow !== "none"};
+  return style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth);
 }"""
 MAX_TABS = 200
 
@@ -206,9 +207,9 @@ def test_it_reaches_the_submit_button_by_keyboard_with_a_visible_focus(site, nam
     else:
         pytest.fail(f"{MAX_TABS} presses of Tab did not reach the submit button on {name}")
 
-    focus = page.evaluate(FOCUS_STYLE)
+    outline = page.evaluate(OUTLINE_WIDTH)
     page.close()
-    assert focus["outline"] or focus["shadow"]
+    assert outline >= 2
 
 
 def test_it_skips_to_the_main_content(site):
@@ -226,5 +227,5 @@ def test_it_skips_to_the_main_content(site):
     )
 
     page.close()
-    assert skip[0] == "Skip to main content" and skip[1] > 0
+    assert skip[0] == "Skip to main content" and skip[1] > 0  # shown once focused
     assert inside_main
