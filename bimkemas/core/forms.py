@@ -66,7 +66,7 @@ def _label_the_empty_choice(field: forms.Field) -> None:
         if field.empty_label is not None:
             field.empty_label = EMPTY_LABEL
     elif isinstance(field, forms.ChoiceField):
-        choices = list(field.choices)
+        choices = list(field.choices)  # type: ignore[arg-type]
         if choices and choices[0][0] in ("", None) and choices[0][1] == "---------":
             field.choices = [("", EMPTY_LABEL), *choices[1:]]
 

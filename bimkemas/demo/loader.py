@@ -22,8 +22,8 @@ from bimkemas.clients.models import (
 from bimkemas.core.dates import today
 from bimkemas.core.demo_context import DemoContext
 from bimkemas.demo import constants, persons
-from bimkemas.demo.contributions import run_contributions
 from bimkemas.demo.clientele import build_rows, insert_rows
+from bimkemas.demo.contributions import run_contributions
 from bimkemas.demo.offices import (
     OfficeSpec,
     national_specs,

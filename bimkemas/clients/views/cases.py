@@ -78,7 +78,7 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
             "in_area": o.pk in in_area,
             "checked": str(o.public_id) == str(chosen),
             "seconded_in": o.office_id != case.office_id,
-            "search": f"{o} {o.username} {o.title} {o.office.name}".lower(),
+            "search": f"{o} {o.username} {o.title} {o.office or ''}".lower(),
         }
         for o in officers.select_related("office")
     ]
@@ -90,7 +90,7 @@ def case_assign(request: HttpRequest, public_id) -> HttpResponse:
         "form": form,
         "proposed": proposed,
         "proposed_row": next((r for r in rows if r["officer"] == proposed), None),
-        "rows": [r for r in rows if all(word in r["search"] for word in words)],
+        "rows": [r for r in rows if all(word in str(r["search"]) for word in words)],
         "officer_count": len(rows),
         "q": q,
     }
