@@ -118,6 +118,8 @@ def page_cases(office, kasi_case, pk_case, surname, register) -> list[tuple[str,
     return [
         ("baseline: GET /login/ (anonymous)", "", "/login/"),
         ("dashboard (kasi)", "kasi", "/"),
+        ("dashboard (pk)", "pk", "/"),
+        ("my work items, API (pk)", "pk", "/api/v1/me/work-items"),
         ("client list page 1 (kasi)", "kasi", "/clients/"),
         ("client list page 1 (pk)", "pk", "/clients/"),
         (f"search by name q={surname} (kasi)", "kasi", f"/clients/?q={surname}"),
@@ -125,6 +127,8 @@ def page_cases(office, kasi_case, pk_case, surname, register) -> list[tuple[str,
         ("client page (kasi)", "kasi", f"/clients/{kasi_case.client.public_id}/"),
         ("client page (pk)", "pk", f"/clients/{pk_case.client.public_id}/"),
         ("office overview (kasi)", "kasi", "/office/"),
+        ("officer caseload page (kasi)", "kasi", f"/officers/{pk_case.officer.public_id}/"),
+        ("access log of a client (kasi)", "kasi", f"/clients/{kasi_case.client.public_id}/log/"),
         ("national overview (nasional)", "nasional", "/national/"),
         (f"API clients?q={surname} (kasi)", "kasi", f"/api/v1/clients?q={surname}"),
         ("API client list (pk)", "pk", "/api/v1/clients"),
@@ -166,7 +170,7 @@ def main() -> None:
 
     office = Office.objects.get(code="plg")
     kasi, pk = User.objects.get(username="kasi"), User.objects.get(username="pk")
-    cases = SupervisionCase.objects.open().select_related("client", "office")
+    cases = SupervisionCase.objects.open().select_related("client", "office", "officer")
     kasi_case = cases.filter(office=office).order_by("pk").first()
     pk_case = cases.filter(officer=pk).order_by("pk").first()
     surname = common_surname(office)

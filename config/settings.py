@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "bimkemas.audit",
     "bimkemas.notifications",
     "bimkemas.clients",
+    "bimkemas.violations",
+    "bimkemas.reporting",
     "bimkemas.api",
     "bimkemas.dashboards",
     "bimkemas.demo",

@@ -7,5 +7,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        # Each app's work_items.py registers its providers (bimkemas.core.workitems).
+        # Each app's work_items.py and panels.py register their providers
+        # (bimkemas.core.workitems, bimkemas.core.panels).
         autodiscover_modules("work_items")
+        autodiscover_modules("panels")

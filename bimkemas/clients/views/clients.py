@@ -36,6 +36,7 @@ from bimkemas.clients.selectors import latest_case_of, search_clients
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import add_application_errors
+from bimkemas.core.panels import client_panels
 
 PAGE_SIZE = 50
 INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png")
@@ -122,6 +123,7 @@ def _detail_context(request: HttpRequest, client: Client, **extra: Any) -> dict[
         context["earlier_cases"] = context["earlier_cases"].exclude(pk=case.pk)
         context["documents"] = case.documents.select_related("uploaded_by")
         context["assignments"] = case.assignments.select_related("officer", "assigned_by")
+    context["panels"] = client_panels(request, client, case)
     context.update(extra)
     return context
 

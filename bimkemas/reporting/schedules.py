@@ -1,0 +1,84 @@
+"""Which reporting frequency applies to a case on which days, and so which periods it owes.
+
+Order of precedence: the case's own schedules (`CaseSchedule`, newest `starts_on` in force),
+else the office's default for the programme (`ReportingDefault`), else the built-in default
+of DOMAIN.md §3: asimilasi weekly, every integration programme (PB, CB, CMB) monthly.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bimkemas.reporting.models import DEFAULT_GRACE_DAYS, Frequency
+from bimkemas.reporting.periods import Period, periods_between
+
+WEEKLY_PROGRAMMES = ("ASIMILASI",)
+
+
+@dataclass(frozen=True)
+class Rule:
+    frequency: str
+    grace_days: int = DEFAULT_GRACE_DAYS
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a case's guidance under one rule, both ends included."""
+
+    rule: Rule
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+@dataclass(frozen=True)
+class OwedPeriod:
+    period: Period
+    grace_days: int
+
+    @property
+    def closes_on(self) -> dt.date:
+        return self.period.closes_on(self.grace_days)
+
+
+def builtin_rule(programme_code: str) -> Rule:
+    weekly = programme_code.upper() in WEEKLY_PROGRAMMES
+    return Rule(Frequency.WEEKLY if weekly else Frequency.MONTHLY)
+
+
+def segments(
+    *,
+    guidance_start: dt.date,
+    guidance_end: dt.date,
+    default: Rule,
+    own: Iterable[tuple[dt.date, Rule]] = (),
+) -> list[Segment]:
+    """Split a guidance period by the case's own schedules (`own`: (starts_on, rule) pairs).
+
+    1. The default rule holds from the guidance start until the first own schedule.
+    2. Each own schedule holds from its start until the next one starts (the later
+       `starts_on` wins; of two with the same date, the later in `own` wins).
+    3. Schedules starting before the guidance start apply from the guidance start.
+    """
+    changes: dict[dt.date, Rule] = {guidance_start: default}
+    for starts_on, rule in sorted(own, key=lambda pair: pair[0]):
+        changes[max(starts_on, guidance_start)] = rule
+    starts = sorted(day for day in changes if day <= guidance_end)
+    result = []
+    for index, starts_on in enumerate(starts):
+        next_start = starts[index + 1] if index + 1 < len(starts) else None
+        ends_on = next_start - dt.timedelta(days=1) if next_start else guidance_end
+        result.append(Segment(changes[starts_on], starts_on, ends_on))
+    return result
+
+
+def owed_periods(parts: Sequence[Segment], *, until: dt.date) -> list[OwedPeriod]:
+    """Every period the case owes a report for, up to the one containing `until`."""
+    owed = []
+    for part in parts:
+        if part.starts_on > until:
+            break
+        for period in periods_between(part.rule.frequency, part.starts_on, part.ends_on):
+            if period.starts_on > until:
+                break
+            owed.append(OwedPeriod(period, part.rule.grace_days))
+    return owed
