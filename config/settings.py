@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "bimkemas.reporting",
     "bimkemas.api",
     "bimkemas.dashboards",
+    "bimkemas.portal",
     "bimkemas.demo",
 ]
 
@@ -204,9 +205,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", "blob:"],
         "style-src": ["'self'"],
         "script-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],

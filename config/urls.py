@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("bimkemas.clients.urls")),
     path("", include("bimkemas.notifications.urls")),
     path("api/", include("bimkemas.api.urls")),
+    path("lapor/", include("bimkemas.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
