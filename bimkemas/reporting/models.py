@@ -14,6 +14,7 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -184,6 +185,8 @@ class CheckIn(PublicIdModel):
         help_text=_("Home visits and TPP appearances count where the office says so."),
     )
     idempotency_key = models.CharField(max_length=100, blank=True)
+    # SHA-256 of what was submitted with the key: the same key with other content is refused.
+    fingerprint = models.CharField(max_length=64, blank=True)
     review_status = models.CharField(
         _("review"),
         max_length=10,
@@ -296,3 +299,48 @@ class ClientAccess(PublicIdModel):
 
     def __str__(self) -> str:
         return str(self.client)
+
+
+class OfficeReportingSettings(models.Model):
+    """An office's reporting rules: which contacts count, how long selfies and locations
+    are kept, and the quiet hours in which no reminder is sent. Built-in values apply to an
+    office without a row (`for_office`)."""
+
+    office = models.OneToOneField(
+        "accounts.Office", on_delete=models.CASCADE, related_name="reporting_settings"
+    )
+    home_visit_counts = models.BooleanField(
+        _("home visits count as reporting"), default=False
+    )
+    tpp_counts = models.BooleanField(_("TPP appearances count as reporting"), default=False)
+    retention_days = models.PositiveSmallIntegerField(
+        _("keep selfies and locations (days)"),
+        default=90,
+        validators=[MinValueValidator(1)],
+    )
+    quiet_hours_start = models.PositiveSmallIntegerField(
+        _("quiet hours from (hour)"), default=21, validators=[MaxValueValidator(23)]
+    )
+    quiet_hours_end = models.PositiveSmallIntegerField(
+        _("quiet hours until (hour)"), default=7, validators=[MaxValueValidator(23)]
+    )
+
+    class Meta:
+        verbose_name = _("office reporting settings")
+        verbose_name_plural = _("office reporting settings")
+
+    def __str__(self) -> str:
+        return str(self.office)
+
+    @classmethod
+    def for_office(cls, office_id: int) -> "OfficeReportingSettings":
+        found = cls.objects.filter(office_id=office_id).first()
+        return found or cls(office_id=office_id)
+
+    def channel_counts(self, channel: str) -> bool:
+        """Whether a contact through `channel` satisfies the duty to report."""
+        if channel == Channel.HOME_VISIT:
+            return self.home_visit_counts
+        if channel == Channel.TPP:
+            return self.tpp_counts
+        return True
