@@ -4,6 +4,7 @@ requests race (SQLite runs one writer at a time; PostgreSQL takes a lock on the 
 import threading
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections
 from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
@@ -27,10 +28,12 @@ def _database_file(transactional_db, tmp_path):
     _file_database.update(original.settings_dict, NAME=str(tmp_path / "race.sqlite3"))
     connections["default"] = _connect()
     call_command("migrate", verbosity=0)
+    ContentType.objects.clear_cache()  # its ids belong to the other database
     yield
     connections["default"].close()
     connections["default"] = original
     _file_database.clear()
+    ContentType.objects.clear_cache()
 
 
 def _connect():

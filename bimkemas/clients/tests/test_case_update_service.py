@@ -32,7 +32,7 @@ def test_it_audits_each_change_with_old_and_new(bob, case, cb):
     assert event.actor == bob
     assert event.client_pk == case.client_id
     assert event.changes == {
-        "programme": ["PB", "CB"],
+        "programme": ["PB — Pembebasan Bersyarat", "CB — Cuti Bersyarat"],
         "sk_number": ["PAS-1234.PK.05.09 TAHUN 2026", "PAS-9999 TAHUN 2026"],
         "offence_article": ["Pasal 112 ayat (1)", "Pasal 114"],
     }

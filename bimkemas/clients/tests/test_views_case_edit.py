@@ -49,7 +49,7 @@ def test_it_shows_the_form_filled_in(client, alice, case):
 
     assert response.status_code == 200
     assert 'value="PAS-1234.PK.05.09 TAHUN 2026"' in response.text
-    assert f'value="{case.guidance_start.isoformat()}"' in response.text
+    assert f'value="{case.guidance_start:%d/%m/%Y}"' in response.text
 
 
 @pytest.mark.parametrize("persona", ["alice", "bob", "dave"])
