@@ -344,3 +344,21 @@ class OfficeReportingSettings(models.Model):
         if channel == Channel.TPP:
             return self.tpp_counts
         return True
+
+
+class ClientToken(TimeStampedModel):
+    """A bearer token of the client API (`/api/v1/me/...`), issued on sign-in with the PIN.
+    Only its SHA-256 hash is stored; the officer's reset of the app access revokes it."""
+
+    access = models.ForeignKey(ClientAccess, on_delete=models.CASCADE, related_name="tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("client app token")
+        verbose_name_plural = _("client app tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…"
