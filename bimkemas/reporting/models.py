@@ -210,11 +210,12 @@ class CheckIn(PublicIdModel):
         verbose_name_plural = _("check-ins")
         indexes = [models.Index(fields=["case", "occurred_at"])]
         constraints = [
+            # Keys are random (UUIDs made by the phone or the form), so one per case is enough;
+            # recorded_by is not part of it since SQLite cannot treat NULLs as equal.
             models.UniqueConstraint(
-                fields=["case", "recorded_by", "idempotency_key"],
+                fields=["case", "idempotency_key"],
                 condition=~models.Q(idempotency_key=""),
                 name="checkin_once_per_idempotency_key",
-                nulls_distinct=False,
             )
         ]
 

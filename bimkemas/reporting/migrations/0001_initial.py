@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='checkin',
-            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key', ''), _negated=True), fields=('case', 'recorded_by', 'idempotency_key'), name='checkin_once_per_idempotency_key', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key', ''), _negated=True), fields=('case', 'idempotency_key'), name='checkin_once_per_idempotency_key'),
         ),
         migrations.AddIndex(
             model_name='periodoutcome',
