@@ -11,10 +11,10 @@ report for the rest of that period) and its last ends on its guidance end.
 
 import calendar
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from bimkemas.reporting.models import Frequency
+from bimkemas.reporting.models import Frequency, Outcome
 
 
 @dataclass(frozen=True, order=True)
@@ -24,6 +24,10 @@ class Period:
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.starts_on <= day <= self.ends_on
+
+    @property
+    def days(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1
 
     def closes_on(self, grace_days: int) -> dt.date:
         """The last day a report may still arrive before the period counts as missed."""
@@ -57,3 +61,38 @@ def periods_between(frequency: str, start: dt.date, end: dt.date) -> Iterator[Pe
         whole = calendar_period(frequency, day)
         yield Period(max(whole.starts_on, start), min(whole.ends_on, end))
         day = whole.ends_on + dt.timedelta(days=1)
+
+
+def excused_days(period: Period, excuses: Iterable[tuple[dt.date, dt.date]]) -> int:
+    """How many days of `period` fall inside at least one excuse ((from, until), both ends
+    included); overlapping excuses are counted once."""
+    covered: set[dt.date] = set()
+    for starts_on, ends_on in excuses:
+        day = max(starts_on, period.starts_on)
+        while day <= min(ends_on, period.ends_on):
+            covered.add(day)
+            day += dt.timedelta(days=1)
+    return len(covered)
+
+
+def is_excused(period: Period, excuses: Iterable[tuple[dt.date, dt.date]]) -> bool:
+    """A period without a report is excused when excuses cover at least half of its days.
+
+    Why half: a client in hospital for two days of a month could still report on the other
+    28, and an officer would not expect that month forgiven; one away for most of the
+    period could not reasonably report in what was left."""
+    return 2 * excused_days(period, excuses) >= period.days
+
+
+def judge(
+    period: Period,
+    report_days: Iterable[dt.date],
+    excuses: Iterable[tuple[dt.date, dt.date]],
+) -> str:
+    """The outcome of a closed period: reported if any counting contact's local date lies
+    inside it, else excused (see `is_excused`), else missed. A report always wins."""
+    if any(day in period for day in report_days):
+        return Outcome.REPORTED
+    if is_excused(period, excuses):
+        return Outcome.EXCUSED
+    return Outcome.MISSED

@@ -13,12 +13,22 @@ from bimkemas.reporting.models import DEFAULT_GRACE_DAYS, Frequency
 from bimkemas.reporting.periods import Period, periods_between
 
 WEEKLY_PROGRAMMES = ("ASIMILASI",)
+# Where a rule comes from, besides a case's own schedule (whose basis is a ScheduleBasis).
+BUILTIN_DEFAULT = "builtin"
+OFFICE_DEFAULT = "office"
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A reporting frequency and grace period, with where it was decided: `basis` is
+    BUILTIN_DEFAULT, OFFICE_DEFAULT or the ScheduleBasis of the case's own schedule, whose
+    reference and author (`set_by_id`) it carries."""
+
     frequency: str
     grace_days: int = DEFAULT_GRACE_DAYS
+    basis: str = BUILTIN_DEFAULT
+    reference: str = ""
+    set_by_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class Segment:
 class OwedPeriod:
     period: Period
     grace_days: int
+    frequency: str = ""
 
     @property
     def closes_on(self) -> dt.date:
@@ -80,5 +91,5 @@ def owed_periods(parts: Sequence[Segment], *, until: dt.date) -> list[OwedPeriod
         for period in periods_between(part.rule.frequency, part.starts_on, part.ends_on):
             if period.starts_on > until:
                 break
-            owed.append(OwedPeriod(period, part.rule.grace_days))
+            owed.append(OwedPeriod(period, part.rule.grace_days, part.rule.frequency))
     return owed
