@@ -1,0 +1,1 @@
+"""Writes of the reporting app: check-ins, schedules, excuses, client app access."""
