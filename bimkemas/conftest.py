@@ -19,6 +19,7 @@ from django.conf import settings as django_settings
 from bimkemas.accounts.models import Office, Role, User, WorkArea
 from bimkemas.clients.models import Facility, Programme
 from bimkemas.clients.services import case_assign, client_intake
+from bimkemas.clients.tests.secondment import intake, oku_staff, second, secondment_dates
 from bimkemas.testing import case_data, identity_data, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with live_server
@@ -154,6 +155,38 @@ def case(make_case, alice):
 @pytest.fixture
 def client_of_alice(case):
     return case.client
+
+
+# Secondment (BKO): OKU's staff and clients, alice seconded there.
+
+
+@pytest.fixture
+def oku(other_office):
+    """(work area, supervisor owen, registrar rita) of Bapas OKU."""
+    return oku_staff(other_office)
+
+
+@pytest.fixture
+def owen(oku):
+    return oku[1]
+
+
+@pytest.fixture
+def make_oku_case(oku, pb, facility):
+    """make_oku_case("Name", officer=…): a client of OKU, assigned by OKU's supervisor."""
+    area, owen, rita = oku
+
+    def factory(name: str, *, officer=None):
+        return intake(rita, area, pb, facility, name, officer=officer, assigned_by=owen)
+
+    return factory
+
+
+@pytest.fixture
+def seconded(alice, other_office):
+    """alice's secondment to OKU, from ten days ago until twenty days from now."""
+    starts_on, ends_on = secondment_dates()
+    return second(alice, other_office, starts_on=starts_on, ends_on=ends_on)
 
 
 CHROMIUM = "/usr/bin/chromium"

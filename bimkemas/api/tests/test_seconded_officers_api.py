@@ -2,23 +2,7 @@
 
 import pytest
 
-from bimkemas.clients.tests.secondment import intake, oku_staff, second, secondment_dates
-
-
-@pytest.fixture
-def oku(other_office):
-    return oku_staff(other_office)
-
-
-@pytest.fixture
-def owen(oku):
-    return oku[1]
-
-
-@pytest.fixture
-def seconded(case, alice, other_office):
-    starts_on, ends_on = secondment_dates()
-    return second(alice, other_office, starts_on=starts_on, ends_on=ends_on)
+from bimkemas.clients.tests.secondment import intake
 
 
 @pytest.fixture
@@ -28,7 +12,7 @@ def oku_case(oku, pb, facility):
 
 
 def test_the_receiving_office_is_proposed_and_assigns_the_seconded_officer(
-    api_as, seconded, alice, owen, oku_case
+    api_as, case, seconded, alice, owen, oku_case
 ):
     api = api_as(owen)
     response = api.get(f"/cases/{oku_case.public_id}/proposal")
@@ -43,7 +27,7 @@ def test_the_receiving_office_is_proposed_and_assigns_the_seconded_officer(
 
 
 def test_the_officer_lists_show_the_secondment_from_both_sides(
-    api_as, seconded, alice, erin, owen, bob, oku_case
+    api_as, case, seconded, alice, erin, owen, bob, oku_case
 ):
     rows = {row["username"]: row for row in api_as(owen).get("/officers").json()}
     assert set(rows) == {"alice", "erin"}
@@ -56,7 +40,7 @@ def test_the_officer_lists_show_the_secondment_from_both_sides(
 
 
 def test_each_office_sees_only_its_cases_of_the_seconded_officer(
-    api_as, seconded, case, alice, owen, bob, oku_case
+    api_as, case, seconded, alice, owen, bob, oku_case
 ):
     api_as(owen).post(f"/cases/{oku_case.public_id}/assignment", {"officer": str(alice.public_id)})
     path = f"/officers/{alice.public_id}/caseload"
