@@ -249,13 +249,50 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bimkemas <noreply@localhost>")
 NOTIFICATION_CONSOLE_FILE = VAR_DIR / "notifications.log"
 _CONSOLE = "bimkemas.notifications.transports.ConsoleTransport"
+# Client reminders (bimkemas/reporting/reminders.py) over WhatsApp and SMS. WhatsApp Business
+# Cloud API: on when WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID are set; WHATSAPP_TEMPLATE is
+# the approved template (one body parameter) that may start a conversation. Generic HTTP SMS
+# gateway: on when SMS_GATEWAY_URL is set; field names, method and auth header as the
+# gateway wants them. Without either, reminders go to the console transport.
+GATEWAY_TIMEOUT = float(env_str("GATEWAY_TIMEOUT", "10"))  # seconds per HTTP call
+WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com")
+WHATSAPP_API_VERSION = env_str("WHATSAPP_API_VERSION", "v21.0")
+WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID", "")
+WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN", "")
+WHATSAPP_TEMPLATE = env_str("WHATSAPP_TEMPLATE", "")
+WHATSAPP_TEMPLATE_LANGUAGE = env_str("WHATSAPP_TEMPLATE_LANGUAGE", "id")
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_METHOD = env_str("SMS_GATEWAY_METHOD", "POST")
+SMS_GATEWAY_FORMAT = env_str("SMS_GATEWAY_FORMAT", "json")  # json | form (POST bodies)
+SMS_GATEWAY_AUTH_HEADER = env_str("SMS_GATEWAY_AUTH_HEADER", "Authorization")
+SMS_GATEWAY_AUTH_VALUE = env_str("SMS_GATEWAY_AUTH_VALUE", "")
+SMS_GATEWAY_TO_FIELD = env_str("SMS_GATEWAY_TO_FIELD", "to")
+SMS_GATEWAY_TEXT_FIELD = env_str("SMS_GATEWAY_TEXT_FIELD", "text")
+SMS_GATEWAY_SENDER_FIELD = env_str("SMS_GATEWAY_SENDER_FIELD", "from")
+SMS_GATEWAY_SENDER = env_str("SMS_GATEWAY_SENDER", "")
+SMS_GATEWAY_REFERENCE_FIELD = env_str("SMS_GATEWAY_REFERENCE_FIELD", "")
+SMS_GATEWAY_ID_FIELD = env_str("SMS_GATEWAY_ID_FIELD", "message_id")
+SMS_GATEWAY_REJECTED_MARKERS = env_list(
+    "SMS_GATEWAY_REJECTED_MARKERS", "invalid number,invalid_number,invalid msisdn"
+)
+# A gateway that rejects a client's number marks that phone unreachable.
+NOTIFICATION_ADDRESS_REJECTED = ["bimkemas.reporting.reminders.phone_rejected"]
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 2)
 NOTIFICATION_TRANSPORTS = {
     "email": env_str(
         "EMAIL_TRANSPORT",
         "bimkemas.notifications.transports.EmailTransport" if EMAIL_HOST else _CONSOLE,
     ),
-    "whatsapp": env_str("WHATSAPP_TRANSPORT", _CONSOLE),
-    "sms": env_str("SMS_TRANSPORT", _CONSOLE),
+    "whatsapp": env_str(
+        "WHATSAPP_TRANSPORT",
+        "bimkemas.notifications.transports.WhatsAppCloudTransport"
+        if WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID
+        else _CONSOLE,
+    ),
+    "sms": env_str(
+        "SMS_TRANSPORT",
+        "bimkemas.notifications.transports.HttpSmsTransport" if SMS_GATEWAY_URL else _CONSOLE,
+    ),
 }
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

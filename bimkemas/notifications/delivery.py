@@ -9,9 +9,11 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from bimkemas.notifications.models import DeliveryAttempt, Notification, Status
 from bimkemas.notifications.transports import DeliveryResult, Transport, transport_for
@@ -84,6 +86,19 @@ def _send(transport: Transport, notification: Notification) -> DeliveryResult:
         return DeliveryResult(ok=False, detail=f"{type(error).__name__}: {error}")
 
 
+def _address_rejected(notification: Notification) -> None:
+    """Tell the apps above (settings.NOTIFICATION_ADDRESS_REJECTED: dotted paths of
+    `handler(notification)`) that a gateway rejected the address, e.g. so that a client's
+    phone is marked unreachable. Runs in the transaction that records the failure, each in a
+    savepoint: a failing handler is logged and never loses the attempt's record."""
+    for path in getattr(settings, "NOTIFICATION_ADDRESS_REJECTED", ()):
+        try:
+            with transaction.atomic():
+                import_string(path)(notification)
+        except Exception:
+            logger.exception("address-rejected handler %s failed", path)
+
+
 def _record(
     notification: Notification,
     transport: Transport,
@@ -116,9 +131,11 @@ def _record(
             ok=result.ok,
             detail=result.detail[:2000],
         )
-        Notification.objects.filter(
+        recorded = Notification.objects.filter(
             pk=notification.pk, claim_token=notification.claim_token
         ).update(**changes)
+        if recorded and result.address_rejected:
+            _address_rejected(notification)
 
     _when_unlocked(write)
 

@@ -59,6 +59,9 @@ class Notification(PublicIdModel):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    # The client a message to a client is about (a plain key, as audit's client_pk: the
+    # outbox sits below the clients app), so the client page can list their messages.
+    client_pk = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -74,6 +77,13 @@ class Notification(PublicIdModel):
                 fields=["purpose_key", "channel", "address"],
                 condition=Q(recipient__isnull=True),
                 name="one_notification_per_purpose_and_address",
+            ),
+            # A message to a client goes through one channel: one row per purpose, whichever
+            # number or channel a later run would pick.
+            models.UniqueConstraint(
+                fields=["purpose_key"],
+                condition=Q(client_pk__isnull=False),
+                name="one_client_message_per_purpose",
             ),
         ]
         indexes = [

@@ -1,7 +1,9 @@
 """Writes to the outbox. Call `notification_enqueue` inside the service that causes the
 message, so that the row commits (or rolls back) with the change; the job sends it later."""
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -58,6 +60,54 @@ def notification_enqueue(
         )
         queued.append(notification)
     return queued
+
+
+KEYS_PER_QUERY = 500  # below SQLite's older limit on query parameters
+
+
+@dataclass(frozen=True)
+class ClientMessage:
+    """A message to a client (no user account): `address` is their phone in E.164."""
+
+    client_pk: int
+    channel: str
+    address: str
+    purpose_key: str
+    subject: str
+    body: str
+    not_before: dt.datetime
+
+
+@transaction.atomic
+def client_messages_enqueue(messages: Sequence[ClientMessage]) -> list[str]:
+    """Queue messages to clients in one INSERT, sent from `not_before` on. A purpose already
+    queued for a client (by an earlier or a concurrent run) is not queued again: the unique
+    constraint decides. Returns the purpose keys queued by this call."""
+    keys = [message.purpose_key for message in messages]
+    queued: set[str] = set()
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        queued.update(
+            Notification.objects.filter(
+                purpose_key__in=keys[start : start + KEYS_PER_QUERY], client_pk__isnull=False
+            ).values_list("purpose_key", flat=True)
+        )
+    new = [message for message in messages if message.purpose_key not in queued]
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                client_pk=message.client_pk,
+                channel=message.channel,
+                address=message.address,
+                purpose_key=message.purpose_key,
+                subject=message.subject[:200],
+                body=message.body,
+                next_attempt_at=message.not_before,
+            )
+            for message in new
+        ],
+        ignore_conflicts=True,
+    )
+    return [message.purpose_key for message in new]
 
 
 def notification_mark_read(*, actor: User, public_id=None) -> int:
