@@ -2,46 +2,15 @@ import datetime as dt
 
 import pytest
 
+from bimkemas.api.tests.intake_payload import intake_payload
 from bimkemas.audit.models import AuditEvent
 from bimkemas.clients.models import Client, SupervisionCase
 from bimkemas.core.dates import today
-from bimkemas.testing import make_nik
 
 
 @pytest.fixture
 def payload(work_area, pb, facility):
-    birth_date = dt.date(1988, 9, 12)
-    start = today() - dt.timedelta(days=10)
-    return {
-        "identity": {
-            "full_name": "Rudi Hartono",
-            "nik": make_nik(birth_date),
-            "birth_place": "Lahat",
-            "birth_date": str(birth_date),
-            "sex": "L",
-            "religion": "islam",
-            "category": "dewasa",
-            "kelurahan": "Bukit Lama",
-            "kecamatan": "Ilir Barat I",
-            "work_area": work_area.pk,
-        },
-        "case": {
-            "programme": "PB",
-            "origin_facility": facility.pk,
-            "sk_number": "PAS-99.PK.05.09 TAHUN 2026",
-            "sk_date": str(start - dt.timedelta(days=5)),
-            "sk_issuer": "Direktorat Jenderal Pemasyarakatan",
-            "offence_law": "KUHP",
-            "offence_article": "Pasal 362",
-            "crime_category": "pencurian",
-            "sentence_years": 2,
-            "guidance_start": str(start),
-            "guidance_end": str(start + dt.timedelta(days=180)),
-        },
-        "phones": [{"number": "081299990000", "label": "pribadi"}],
-        "guarantors": [{"name": "Wati", "relation": "Ibu", "phone": "081299991111"}],
-        "contacts": [{"kind": "rt_rw", "name": "Pak RT", "phone": ""}],
-    }
+    return intake_payload(work_area, facility)
 
 
 def test_it_registers_a_client(api_as, carol, payload):
