@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("bimkemas.accounts.urls")),
     path("", include("bimkemas.clients.urls")),
     path("", include("bimkemas.notifications.urls")),
+    path("", include("bimkemas.reporting.urls")),
     path("api/", include("bimkemas.api.urls")),
     path("lapor/", include("bimkemas.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,7 @@ from bimkemas.api.routers import (
     intake,
     officers,
     overview,
+    reporting_statistics,
     work_items,
 )
 from bimkemas.api.routers import reference as reference_router
@@ -38,5 +39,6 @@ for module in (
     overview,
     reference_router,
     work_items,
+    reporting_statistics,
 ):
     api.add_router("/v1/", module.router)
