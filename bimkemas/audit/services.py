@@ -134,3 +134,21 @@ def audit_events_shown(*, actor: User, events: Sequence[AuditEvent], where: str)
         )
         for client_pk, event in first_per_client.items()
     )
+
+
+def audit_records(
+    *, actor: User | None, action: str, rows: Iterable[tuple[models.Model, int | None, str]]
+) -> None:
+    """Many audit rows of one action in one INSERT, for a job's bulk writes: each row is
+    (object, the client's pk or None, summary); the office is the object's or None."""
+    AuditEvent.objects.bulk_create(
+        _event(
+            actor=actor,
+            action=action,
+            obj=obj,
+            client_pk=client_pk,
+            office_id=getattr(obj, "office_id", None),
+            summary=summary,
+        )
+        for obj, client_pk, summary in rows
+    )
