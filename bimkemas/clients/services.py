@@ -454,9 +454,10 @@ def phone_add(
 
 @transaction.atomic
 def phone_set_reachable(
-    *, actor: User, phone: ClientPhone, reachable: bool, on: dt.date | None = None
+    *, actor: User | None, phone: ClientPhone, reachable: bool, on: dt.date | None = None
 ) -> ClientPhone:
-    """Record the result of calling a number: reachable (with the date) or not."""
+    """Record the result of calling a number: reachable (with the date) or not. The actor is
+    None when the system found out (a message gateway rejected the number)."""
     before = snapshot(phone, ("verified_reachable", "verified_on"))
     phone.verified_reachable = reachable
     phone.verified_on = on or today()
