@@ -12,6 +12,7 @@ from bimkemas.api.routers import (
     intake,
     officers,
     overview,
+    reporting,
     reporting_statistics,
     work_items,
 )
@@ -40,5 +41,6 @@ for module in (
     reference_router,
     work_items,
     reporting_statistics,
+    reporting,
 ):
     api.add_router("/v1/", module.router)

@@ -23,7 +23,7 @@ def review_queue(user: User, *, officer: User | None = None) -> QuerySet[CheckIn
     """Check-ins waiting for review, newest first: an officer's own open cases; for a
     supervisor the office's, optionally one officer's."""
     pending = CheckIn.objects.filter(review_status=ReviewStatus.PENDING)
-    if can_supervise(user):
+    if can_supervise(user) and user.office_id is not None:
         pending = pending.filter(case__office_id=user.office_id)
         if officer is not None:
             pending = pending.filter(case__officer=officer)

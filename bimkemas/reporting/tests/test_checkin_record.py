@@ -1,6 +1,7 @@
 """Staff record a contact: validation, what counts, concerns, audit."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,7 +16,7 @@ from bimkemas.testing import pdf_upload, png_upload
 
 
 def record(actor, case, **overrides):
-    data = {"channel": "in_person", "occurred_at": timezone.now()}
+    data: dict[str, Any] = {"channel": "in_person", "occurred_at": timezone.now()}
     data.update(overrides)
     return checkin_record(actor=actor, case=case, **data)
 
