@@ -5,9 +5,17 @@ from huey.contrib.djhuey import db_periodic_task
 
 from bimkemas.core.dates import today
 from bimkemas.reporting.compliance import compliance_scan
+from bimkemas.reporting.reminders import send_reminders
 
 
 @db_periodic_task(crontab(hour="1", minute="30"))
 def scan_compliance() -> int:
     """Every night at 01:30 (TIME_ZONE): every office's closed periods; the violations opened."""
     return len(compliance_scan(day=today()).violations)
+
+
+@db_periodic_task(crontab(minute="5"))
+def send_reminders_hourly() -> int:
+    """Every hour at :05: the day's reminders to clients (each queued once, sent by the
+    outbox; those queued in quiet hours wait for their end)."""
+    return len(send_reminders())
