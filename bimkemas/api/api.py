@@ -7,6 +7,7 @@ from bimkemas.api.errors import register_handlers
 from bimkemas.api.routers import (
     auth,
     cases,
+    client_app,
     clients,
     documents,
     intake,
@@ -41,6 +42,7 @@ for module in (
     reference_router,
     work_items,
     reporting_statistics,
+    client_app,
     reporting,
 ):
     api.add_router("/v1/", module.router)
