@@ -37,7 +37,9 @@ def test_it_lets_the_officer_set_a_schedule_and_audits_old_and_new(alice, case):
     assert event.changes["frequency"] == ["monthly", "weekly"]
     assert event.changes["grace_days"] == [3, 2]
     assert event.changes["basis"] == ["builtin", "tpp"]
-    assert case_compliance(case, schedule.starts_on).schedule.frequency == "weekly"
+    in_force = case_compliance(case, schedule.starts_on).schedule
+    assert in_force is not None
+    assert in_force.frequency == "weekly"
 
 
 def test_it_lets_a_supervisor_of_the_office_set_a_schedule(bob, case):
@@ -138,6 +140,7 @@ def test_it_sets_and_changes_an_office_default(bob, office, pb, case):
     assert [e.action for e in events] == ["create", "update"]
     assert events[1].changes == {"frequency": ["twice_monthly", "weekly"], "grace_days": [2, 1]}
     schedule = case_compliance(case, case.guidance_start).schedule
+    assert schedule is not None
     assert (schedule.frequency, schedule.basis) == ("weekly", "office")
 
 

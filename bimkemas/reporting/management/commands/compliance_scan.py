@@ -42,8 +42,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {outcome.value}: {result.outcomes.get(outcome.value, 0)}")
         self.stdout.write(f"violations opened: {len(result.violations)}")
         for violation in result.violations:
-            self.stdout.write(
-                f"  {violation.public_id} case {violation.case_id}: {violation.summary}"
-            )
+            self.stdout.write(f"  {violation.public_id}: {violation.summary}")
         self.stdout.write(f"clients unreachable by phone: {len(result.unreachable_case_ids)}")
         self.stdout.write(f"time: {result.seconds:.2f} s")
