@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from bimkemas.clients.access import writable_clients
 from bimkemas.core.dates import today
 from bimkemas.core.panels import client_panel
+from bimkemas.reporting import panels_messages  # noqa: F401 (registers the Messages section)
 from bimkemas.reporting.selectors import case_compliance
 
 LATEST_CHECKINS = 5

@@ -167,7 +167,7 @@ def reachable_phone_q() -> Q:
     return Q(verified_reachable=True) | Q(verified_on__isnull=True)
 
 
-def _first_number(phones: Iterable[ClientPhone]) -> str | None:
+def first_number(phones: Iterable[ClientPhone]) -> str | None:
     for phone in phones:
         try:
             return normalise_phone(phone.number)
@@ -320,7 +320,7 @@ def _addressed(wanted: list[tuple[SupervisionCase, Period, str]]) -> list[Remind
     with translation.override(settings.LANGUAGE_CODE):
         for (case, period, kind), key in zip(wanted, keys, strict=True):
             channel = choose_channel(opted_out.get(case.client_id) or [])
-            number = _first_number(phones[case.client_id])
+            number = first_number(phones[case.client_id])
             if key in queued or channel is None or number is None:
                 continue
             text = reminder_text(case, period, kind)

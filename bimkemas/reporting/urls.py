@@ -1,6 +1,13 @@
 from django.urls import path
 
-from bimkemas.reporting.views import checkins, review, statistics, supervision, worklists
+from bimkemas.reporting.views import (
+    checkins,
+    messages,
+    review,
+    statistics,
+    supervision,
+    worklists,
+)
 
 urlpatterns = [
     path("reporting/front-desk/", checkins.front_desk, name="reporting_front_desk"),
@@ -25,9 +32,7 @@ urlpatterns = [
         name="reporting_checkin_photo",
     ),
     path("reporting/review/", review.review_list, name="reporting_review_list"),
-    path(
-        "reporting/review/<uuid:public_id>/", review.review_mark, name="reporting_review_mark"
-    ),
+    path("reporting/review/<uuid:public_id>/", review.review_mark, name="reporting_review_mark"),
     path("reporting/worklists/<slug:kind>/", worklists.worklist, name="reporting_worklist"),
     path("reporting/supervision/", supervision.supervision, name="reporting_supervision"),
     path(
@@ -40,5 +45,10 @@ urlpatterns = [
         "reporting/statistics/export.<slug:fmt>",
         statistics.statistics_export,
         name="reporting_statistics_export",
+    ),
+    path(
+        "reporting/clients/<uuid:public_id>/opt-out/",
+        messages.client_opt_out,
+        name="reporting_client_opt_out",
     ),
 ]
