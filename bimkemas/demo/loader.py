@@ -31,6 +31,8 @@ from bimkemas.demo.offices import (
     palembang_spec,
 )
 from bimkemas.demo.staff import LoadContext, create_office, create_staff
+from bimkemas.reporting.models import CheckIn
+from bimkemas.violations.models import Violation
 
 NATIONAL_VIEWER = "nasional"
 CONFIG_ADMIN = "admin"  # Django admin only: no role, no office, so it sees no client
@@ -72,6 +74,9 @@ def reset_demo(log: Log) -> None:
         | Q(client_pk__in=Client.objects.filter(office__in=offices).values("pk"))
         | Q(actor__in=staff)
     ).delete()
+    # Records that PROTECT their case (check-ins, violations) go first.
+    CheckIn.objects.filter(case__office__in=offices).delete()
+    Violation.objects.filter(case__office__in=offices).delete()
     SupervisionCase.objects.filter(office__in=offices).delete()
     Client.objects.filter(office__in=offices).delete()
     Absence.objects.filter(Q(officer__in=staff) | Q(seconded_to__in=offices)).delete()
