@@ -355,7 +355,7 @@ def _past_cases(office: Office, rng: random.Random) -> list[SupervisionCase]:
         [
             Assignment(
                 case=case,
-                officer_id=case.officer_id,
+                officer=case.officer,
                 assigned_by=case.registered_by,
                 started_at=timezone.make_aware(dt.datetime.combine(case.received_on, dt.time(9))),
                 ended_at=timezone.make_aware(dt.datetime.combine(case.guidance_end, dt.time(15))),

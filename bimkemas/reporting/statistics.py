@@ -60,7 +60,7 @@ def office_for_statistics(user: User, code: str) -> Office:
     (any other code is a 404), a national viewer any office by its code."""
     if user.is_authenticated and user.is_active and user.is_national_viewer:
         office = Office.objects.filter(code=code).first() if code else None
-    elif can_supervise(user) and (not code or code == user.office.code):
+    elif can_supervise(user) and user.office is not None and code in ("", user.office.code):
         office = user.office
     else:
         office = None

@@ -10,6 +10,7 @@ rows, three-miss flags from its `Violation`s.
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -122,7 +123,7 @@ class Worklist:
     for_officer: bool
     for_supervisor: bool
     rows: Callable[[QuerySet, dt.date], QuerySet]  # (cases in reach, day) -> rows, ordered
-    item: Callable[[object, dt.date], WorkItem]
+    item: Callable[[Any, dt.date], WorkItem]
 
     def cases_for(self, user: User) -> QuerySet:
         if user.is_officer and self.for_officer:
@@ -155,7 +156,7 @@ def _due_rows(cases: QuerySet, day: dt.date) -> QuerySet:
     not_reported = Q()
     for frequency in Frequency:
         period = calendar_period(frequency, day)
-        not_reported |= Q(frequency=frequency.value) & ~_contact_in(period)
+        not_reported |= Q(Q(frequency=frequency.value), ~_contact_in(period))
     excused = Excuse.objects.filter(case=OuterRef("pk"), starts_on__lte=day, ends_on__gte=day)
     return (
         cases.filter(guidance_start__lte=day, guidance_end__gte=day)
