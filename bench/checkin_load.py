@@ -55,6 +55,7 @@ request = function() return wrk.format("POST", "/bench/floor", {}, "") end
 """
     + LUA_DONE
 )
+LUA_DJANGO_FLOOR = LUA_FLOOR.replace("/bench/floor", "/bench/django-floor")
 
 
 def run_wrk(port: int, script: str, seconds: int, connections: int) -> dict:
@@ -91,6 +92,7 @@ def main() -> None:
     try:
         run_wrk(args.port, LUA_FLOOR, 3, args.connections)  # warm-up
         floor = run_wrk(args.port, LUA_FLOOR, args.seconds, args.connections)
+        django_floor = run_wrk(args.port, LUA_DJANGO_FLOOR, args.seconds, args.connections)
         checkin = run_wrk(
             args.port,
             LUA_CHECKIN.replace("%(tokens)s", lua_tokens) + LUA_DONE,
@@ -100,12 +102,20 @@ def main() -> None:
     finally:
         stop_server(server)
     print(f"{'endpoint':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'non-2xx':>8}")
-    for name, row in (("bare insert (floor)", floor), ("POST /api/v1/me/checkins", checkin)):
+    rows = (
+        ("bare insert, WSGI (floor)", floor),
+        ("bare insert, Django view", django_floor),
+        ("POST /api/v1/me/checkins", checkin),
+    )
+    for name, row in rows:
         print(
             f"{name:<28} {row['rps']:8.0f} {row['p50']:8.1f} {row['p99']:8.1f} "
             f"{row['errors']:7d} {row['non2xx']:8d}"
         )
-    print(f"check-in throughput = {checkin['rps'] / floor['rps']:.0%} of the floor")
+    print(
+        f"check-in throughput = {checkin['rps'] / floor['rps']:.0%} of the WSGI floor, "
+        f"{checkin['rps'] / django_floor['rps']:.0%} of the Django-view floor"
+    )
 
 
 if __name__ == "__main__":

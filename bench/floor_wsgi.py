@@ -1,13 +1,17 @@
-"""The deployed WSGI app plus the benchmark floor: `POST /bench/floor` inserts one row into a
-one-column table (bench/checkin_setup.py creates it) on the same server, workers and
-database connection settings, so the check-in endpoint is compared with the cheapest write
-this stack can do, measured in the same run. Used only by the scripts in bench/."""
+"""The deployed WSGI app plus two benchmark floors on the same server, workers and database
+settings, so the check-in endpoint is compared with the cheapest writes measured in the same
+run: `POST /bench/floor` inserts one row into a one-column table (bench/checkin_setup.py
+creates it) straight from WSGI; `POST /bench/django-floor` does the same through Django's
+whole middleware stack (bench/urls.py). Used only by the scripts in bench/."""
 
 import json
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from config.wsgi import application as django_application
+
+settings.ROOT_URLCONF = "bench.urls"
 
 FLOOR_PATH = "/bench/floor"
 

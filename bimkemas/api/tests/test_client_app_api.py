@@ -87,6 +87,17 @@ def test_it_records_a_check_in_once_per_idempotency_key(me, case):
     assert first.json()["has_selfie"] is True
 
 
+def test_a_retry_that_did_not_say_when_is_the_same_check_in(me, case):
+    key = str(uuid.uuid4())
+
+    first = me.post("/api/v1/me/checkins", report(), HTTP_IDEMPOTENCY_KEY=key)
+    second = me.post("/api/v1/me/checkins", report(), HTTP_IDEMPOTENCY_KEY=key)
+
+    assert first.status_code == second.status_code == 201, second.content
+    assert first.json() == second.json()
+    assert CheckIn.objects.count() == 1
+
+
 def test_it_takes_up_to_three_photos_of_the_day(me):
     two = me.post("/api/v1/me/checkins", {**report(), "photos": [png_upload(), png_upload()]})
     four = me.post("/api/v1/me/checkins", {**report(), "photos": [png_upload()] * 4})

@@ -313,9 +313,9 @@ def _file_digest(upload: UploadedFile) -> str:
 
 def _fingerprint(checkin: CheckIn, files: dict[str, list[UploadedFile]]) -> str:
     content = {
+        # Not the time: a retried submission that did not say when may be stamped anew.
         "recorded_by": checkin.recorded_by_id,
         "channel": checkin.channel,
-        "occurred_at": checkin.occurred_at.isoformat(),
         "reporter": checkin.reporter,
         "reporter_name": checkin.reporter_name,
         "answers": checkin.answers,
