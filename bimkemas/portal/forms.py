@@ -10,7 +10,15 @@ from bimkemas.reporting.services.checkins import ANSWER_MAX_LENGTH, Feeling
 NUMERIC = {"inputmode": "numeric", "autocomplete": "off"}
 
 
-class IdentityForm(forms.Form):
+class PlainForm(forms.Form):
+    """Labels without Django's trailing colon: they are questions and plain phrases."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class IdentityForm(PlainForm):
     register_number = forms.CharField(
         label=_("Register number"),
         max_length=60,
@@ -84,7 +92,7 @@ def _text(label, help_text=""):
     )
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(PlainForm):
     """The app's questions. Files are read from request.FILES by the view (the selfie and up
     to three photos); the location, the time it was filled in and the key are set by the
     page's script (the key also by the server, so a form sent twice is one report)."""

@@ -63,7 +63,7 @@
         });
       }
       var waiting = mine.filter(function (i) { return i.status !== "failed"; }).length;
-      if (waiting) status("queued", text.queued.replace("%(count)s", waiting));
+      if (waiting) status("queued", text.queued.replace("{count}", waiting));
       return waiting;
     });
   }
@@ -103,7 +103,7 @@
       box.textContent = "";
       var max = parseInt(input.dataset.max || "1", 10);
       if (input.files.length > max) {
-        status("failed", text.tooMany.replace("%(count)s", max));
+        status("failed", text.tooMany.replace("{count}", max));
         input.value = "";
         return;
       }
@@ -127,7 +127,7 @@
         form.elements.latitude.value = position.coords.latitude.toFixed(6);
         form.elements.longitude.value = position.coords.longitude.toFixed(6);
         form.elements.accuracy.value = Math.round(position.coords.accuracy);
-        note.textContent = text.located.replace("%(metres)s", Math.round(position.coords.accuracy));
+        note.textContent = text.located.replace("{metres}", Math.round(position.coords.accuracy));
         button.classList.add("hidden");
       }, function () {
         note.textContent = text.noLocation;
@@ -205,7 +205,7 @@
           }
           form.reset();
           Array.prototype.forEach.call(document.querySelectorAll(".preview"), function (b) { b.textContent = ""; });
-          status("queued", result.outcome === "signin" ? text.signin : text.queued.replace("%(count)s", 1));
+          status("queued", result.outcome === "signin" ? text.signin : text.queued.replace("{count}", 1));
           askForSync();
         });
       }).catch(function () {
