@@ -6,6 +6,7 @@ from huey.contrib.djhuey import db_periodic_task
 from bimkemas.core.dates import today
 from bimkemas.reporting.compliance import compliance_scan
 from bimkemas.reporting.reminders import send_reminders
+from bimkemas.reporting.retention import checkin_media_expire
 
 
 @db_periodic_task(crontab(hour="1", minute="30"))
@@ -19,3 +20,9 @@ def send_reminders_hourly() -> int:
     """Every hour at :05: the day's reminders to clients (each queued once, sent by the
     outbox; those queued in quiet hours wait for their end)."""
     return len(send_reminders())
+
+
+@db_periodic_task(crontab(hour="2", minute="15"))
+def expire_checkin_media() -> int:
+    """Every night at 02:15: selfies and locations older than each office's retention."""
+    return checkin_media_expire()
