@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from bimkemas.clients.access import get_client_for_user
 from bimkemas.clients.models import Client
+from bimkemas.clients.selectors import open_case_of
 from bimkemas.core.errors import ApplicationError
 from bimkemas.reporting.services.client_app import IssuedCode, access_issue_code
 
@@ -35,11 +36,14 @@ def _whatsapp_link(client: Client, issued: IssuedCode) -> str:
     phone = client.phones.order_by("-verified_reachable", "id").first()
     if phone is None:
         return ""
+    case = open_case_of(client)
     text = _(
         "Hello %(name)s. This is your link to report to Bapas from your phone: %(url)s "
-        "Your activation code: %(code)s (valid until %(until)s). Do not share it."
+        "Your register number: %(number)s. Your activation code: %(code)s (valid until "
+        "%(until)s). Do not share it."
     ) % {
         "name": client.full_name,
+        "number": case.register_number if case else "",
         "url": issued.activation_url,
         "code": issued.display_code,
         "until": issued.expires_at.strftime("%d/%m/%Y"),

@@ -1,3 +1,5 @@
+from urllib.parse import quote_plus
+
 from django.urls import reverse
 
 from bimkemas.reporting.models import ClientAccess
@@ -26,6 +28,7 @@ def test_it_issues_the_code_once_with_a_qr_code_and_a_whatsapp_link(client, alic
     assert response.status_code == 200
     assert 'src="data:image/png;base64,' in content
     assert "https://wa.me/6281270001234?text=" in content
+    assert quote_plus(case.register_number) in content  # the client needs it to activate
     assert ClientAccess.objects.filter(client=case.client).exists()
     assert "Activation code issued, not used yet" in client_page(client, case)
 
