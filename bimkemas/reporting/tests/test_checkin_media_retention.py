@@ -46,6 +46,7 @@ def test_it_removes_selfies_and_locations_after_the_retention(case, alice):
 
 
 def test_it_deletes_the_selfie_file_once_committed(case, alice, django_capture_on_commit_callbacks):
+    OfficeReportingSettings.objects.create(office=case.office, retention_days=10)
     access = activate(case, alice)
     old = self_checkin(case, access, days_ago=20)
     path = old.selfie.path
