@@ -174,7 +174,7 @@ def _due_item(case, day: dt.date) -> WorkItem:
     return WorkItem(
         kind="reporting.due",
         title=_("Has not reported yet this period (until %(day)s)") % {"day": _day(ends_on)},
-        url=_client_url(case, "reporting"),
+        url=_client_url(case, "reporting-title"),
         subject=_subject(case),
         urgency=Urgency.DUE,
         due=ends_on,
@@ -211,7 +211,7 @@ def _missed_item(outcome: PeriodOutcome, day: dt.date) -> WorkItem:
         kind="reporting.missed",
         title=_("Missed the report for %(period)s (%(count)d in a row); no contact since")
         % {"period": _period(outcome), "count": outcome.consecutive_misses},
-        url=_client_url(case, "reporting"),
+        url=_client_url(case, "reporting-title"),
         subject=_subject(case),
         urgency=Urgency.OVERDUE,
         due=outcome.ends_on,
@@ -235,7 +235,7 @@ def _flag_item(violation: Violation, day: dt.date) -> WorkItem:
         kind="reporting.three_misses",
         title=_("Three reports missed in a row (since %(day)s): decide on the violation")
         % {"day": _day(violation.occurred_on)},
-        url=_client_url(case, "violations"),
+        url=_client_url(case, "reporting-title"),
         subject=_subject(case),
         urgency=Urgency.OVERDUE,
         due=violation.occurred_on,
@@ -279,7 +279,7 @@ def _review_item(checkin: CheckIn, day: dt.date) -> WorkItem:
     return WorkItem(
         kind="reporting.review",
         title=_("Check-in of %(day)s to review") % {"day": _day(when)},
-        url=f"{reverse('reporting_review_list')}#checkin-{checkin.public_id}",
+        url=reverse("reporting_review_list"),
         subject=_subject(case),
         urgency=Urgency.DUE,
         due=when,
