@@ -104,7 +104,7 @@ def client_token_delete(request: HttpRequest):
 class PeriodOut(Schema):
     starts_on: dt.date
     ends_on: dt.date
-    due_on: dt.date = Field(description="The last day a report for this period is accepted.")
+    due_on: dt.date = Field(description="Report by this day (the period's last day).")
     status: str
 
 
@@ -131,7 +131,7 @@ def _period(period: PeriodStatus | None) -> dict[str, Any] | None:
     return {
         "starts_on": period.starts_on,
         "ends_on": period.ends_on,
-        "due_on": period.closes_on,
+        "due_on": period.ends_on,
         "status": period.status,
     }
 

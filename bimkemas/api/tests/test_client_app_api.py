@@ -65,7 +65,7 @@ def test_it_tells_the_client_their_duty_and_contacts(me, case, alice):
     body = response.json()
     assert response.status_code == 200
     assert body["register_number"] == case.register_number
-    assert body["due"]["due_on"] >= body["due"]["ends_on"]
+    assert body["due"]["due_on"] == body["due"]["ends_on"]
     assert body["officer"]["name"] == alice.get_full_name()
 
 

@@ -216,7 +216,7 @@ class ClientOverview:
 
     @property
     def due_is_late(self) -> bool:
-        """The period has ended: the report is in its grace days."""
+        """The period has ended without a report: the client is late."""
         return self.due is not None and self.due.ends_on < self.day
 
     @property
