@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        # Each app's work_items.py and panels.py register their providers
-        # (bimkemas.core.workitems, bimkemas.core.panels).
+        # Each app's work_items.py, panels.py and facts.py register their providers
+        # (bimkemas.core.workitems, bimkemas.core.panels, bimkemas.core.facts).
         autodiscover_modules("work_items")
         autodiscover_modules("panels")
+        autodiscover_modules("facts")

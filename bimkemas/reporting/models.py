@@ -310,9 +310,7 @@ class OfficeReportingSettings(models.Model):
     office = models.OneToOneField(
         "accounts.Office", on_delete=models.CASCADE, related_name="reporting_settings"
     )
-    home_visit_counts = models.BooleanField(
-        _("home visits count as reporting"), default=False
-    )
+    home_visit_counts = models.BooleanField(_("home visits count as reporting"), default=False)
     tpp_counts = models.BooleanField(_("TPP appearances count as reporting"), default=False)
     retention_days = models.PositiveSmallIntegerField(
         _("keep selfies and locations (days)"),

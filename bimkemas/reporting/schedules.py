@@ -1,7 +1,8 @@
 """Which reporting frequency applies to a case on which days, and so which periods it owes.
 
 Order of precedence: the case's own schedules (`CaseSchedule`, newest `starts_on` in force),
-else the office's default for the programme (`ReportingDefault`), else the built-in default
+else the SK's special condition when it states a frequency ("dua kali sebulan"), else the
+office's default for the programme (`ReportingDefault`), else the built-in default
 of DOMAIN.md §3: asimilasi weekly, every integration programme (PB, CB, CMB) monthly.
 """
 
@@ -9,7 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bimkemas.reporting.models import DEFAULT_GRACE_DAYS, Frequency
+from bimkemas.clients.conditions import duty_from_conditions
+from bimkemas.reporting.models import DEFAULT_GRACE_DAYS, Frequency, ScheduleBasis
 from bimkemas.reporting.periods import Period, periods_between
 
 WEEKLY_PROGRAMMES = ("ASIMILASI",)
@@ -49,6 +51,25 @@ class OwedPeriod:
     @property
     def closes_on(self) -> dt.date:
         return self.period.closes_on(self.grace_days)
+
+
+# The duties an SK's special condition can state, as reporting frequencies: (times, per).
+CONDITION_FREQUENCIES = {
+    (1, "week"): Frequency.WEEKLY,
+    (2, "week"): Frequency.TWICE_WEEKLY,
+    (1, "month"): Frequency.MONTHLY,
+    (2, "month"): Frequency.TWICE_MONTHLY,
+}
+
+
+def condition_rule(special_conditions: str) -> Rule | None:
+    """The rule an SK's special conditions set ("wajib lapor dua kali sebulan"), if they state
+    one this engine can keep; an SK's condition outranks the office's default."""
+    duty = duty_from_conditions(special_conditions or "")
+    frequency = duty and CONDITION_FREQUENCIES.get((duty.times, duty.per))
+    if not frequency:
+        return None
+    return Rule(frequency, basis=ScheduleBasis.SPECIAL_CONDITION, reference="SK")
 
 
 def builtin_rule(programme_code: str) -> Rule:

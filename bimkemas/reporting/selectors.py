@@ -33,6 +33,7 @@ from bimkemas.reporting.schedules import (
     Rule,
     Segment,
     builtin_rule,
+    condition_rule,
     owed_periods,
     segments,
 )
@@ -72,7 +73,8 @@ def rules_for_cases(cases: CaseIds) -> dict[int, list[Segment]]:
     `cases` is a queryset of cases (used as a subquery) or case ids. Three queries: the
     cases (dates, programme code, office), the office defaults of those offices, the cases'
     own schedules. Precedence: the case's own schedules, newest `starts_on` in force (see
-    `schedules.segments`), else the office default, else the built-in default."""
+    `schedules.segments`), else the SK's special condition when it states a frequency, else
+    the office default, else the built-in default."""
     if not isinstance(cases, QuerySet):
         cases = [int(pk) for pk in cases]
     queryset = (
@@ -80,7 +82,7 @@ def rules_for_cases(cases: CaseIds) -> dict[int, list[Segment]]:
     )
     case_rows = queryset.values_list(
         "pk", "office_id", "programme_id", "programme__code", "guidance_start", "guidance_end",
-        "closed_on",
+        "closed_on", "special_conditions",
     )  # fmt: skip
     rows = list(case_rows)
     defaults = {
@@ -95,8 +97,12 @@ def rules_for_cases(cases: CaseIds) -> dict[int, list[Segment]]:
         case_id, starts_on, frequency, grace, basis, reference, set_by_id = s
         own[case_id].append((starts_on, Rule(frequency, grace, basis, reference, set_by_id)))
     result = {}
-    for pk, office_id, programme_id, code, start, end, closed_on in rows:
-        default = defaults.get((office_id, programme_id)) or builtin_rule(code)
+    for pk, office_id, programme_id, code, start, end, closed_on, conditions in rows:
+        default = (
+            condition_rule(conditions)
+            or defaults.get((office_id, programme_id))
+            or builtin_rule(code)
+        )
         result[pk] = segments(
             guidance_start=start,
             guidance_end=duty_end(end, closed_on),

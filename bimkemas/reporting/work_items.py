@@ -14,15 +14,14 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    DateField,
     Exists,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -41,18 +40,16 @@ from bimkemas.core.workitems import (
     work_item_provider,
 )
 from bimkemas.reporting.models import (
-    CaseSchedule,
     Channel,
     CheckIn,
     Excuse,
-    Frequency,
     Outcome,
     PeriodOutcome,
-    ReportingDefault,
     ReviewStatus,
 )
-from bimkemas.reporting.periods import Period, calendar_period
-from bimkemas.reporting.schedules import WEEKLY_PROGRAMMES
+from bimkemas.reporting.periods import Period
+from bimkemas.reporting.schedules import owed_periods
+from bimkemas.reporting.selectors import rules_for_cases
 from bimkemas.violations.models import Violation, ViolationKind, ViolationStatus
 
 
@@ -76,24 +73,6 @@ def _client_url(case: SupervisionCase, anchor: str = "") -> str:
 def local_start(day: dt.date) -> dt.datetime:
     """The first moment of `day` in the office's time zone (check-ins are stored in UTC)."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def frequency_in_force(day: dt.date):
-    """SQL for a case's reporting frequency on `day`: its newest own schedule in force, else
-    the office's default for the programme, else the built-in rule (schedules.py)."""
-    own = (
-        CaseSchedule.objects.filter(case=OuterRef("pk"), starts_on__lte=day)
-        .order_by("-starts_on", "-pk")
-        .values("frequency")[:1]
-    )
-    office_default = ReportingDefault.objects.filter(
-        office=OuterRef("office"), programme=OuterRef("programme")
-    ).values("frequency")[:1]
-    builtin = Case(
-        When(programme__code__in=WEEKLY_PROGRAMMES, then=Value(Frequency.WEEKLY.value)),
-        default=Value(Frequency.MONTHLY.value),
-    )
-    return Coalesce(Subquery(own), Subquery(office_default), builtin)
 
 
 def _contact_in(period: Period) -> Exists:
@@ -153,15 +132,36 @@ class Worklist:
 
 
 def _due_rows(cases: QuerySet, day: dt.date) -> QuerySet:
-    not_reported = Q()
-    for frequency in Frequency:
-        period = calendar_period(frequency, day)
-        not_reported |= Q(Q(frequency=frequency.value), ~_contact_in(period))
+    """Cases under guidance today whose current period — by the compliance engine's own rules
+    (`rules_for_cases`: the case's schedule, the SK's condition, the office's default) — has
+    no counting contact yet, unless excused today. Four queries for the whole caseload; the
+    period's last day rides along as `due_on`."""
+    live = cases.filter(guidance_start__lte=day, guidance_end__gte=day)
+    current = {
+        pk: owed[-1].period
+        for pk, parts in rules_for_cases(live).items()
+        if (owed := owed_periods(parts, until=day)) and day in owed[-1].period
+    }
+    earliest = min((period.starts_on for period in current.values()), default=day)
+    contacts = CheckIn.objects.filter(
+        case_id__in=list(current), counts=True, occurred_at__gte=local_start(earliest)
+    ).values_list("case_id", "occurred_at")
+    reported = {
+        case_id
+        for case_id, occurred_at in contacts
+        if timezone.localdate(occurred_at) in current[case_id]
+    }
+    due_on = {pk: period.ends_on for pk, period in current.items() if pk not in reported}
     excused = Excuse.objects.filter(case=OuterRef("pk"), starts_on__lte=day, ends_on__gte=day)
     return (
-        cases.filter(guidance_start__lte=day, guidance_end__gte=day)
-        .annotate(frequency=frequency_in_force(day))
-        .filter(not_reported)
+        cases.filter(pk__in=list(due_on))
+        .annotate(
+            due_on=Case(
+                *(When(pk=pk, then=Value(end)) for pk, end in due_on.items()),
+                default=None,
+                output_field=DateField(),
+            )
+        )
         .exclude(Exists(excused))
         .select_related("client")
         .order_by("client__full_name", "pk")
@@ -169,15 +169,13 @@ def _due_rows(cases: QuerySet, day: dt.date) -> QuerySet:
 
 
 def _due_item(case, day: dt.date) -> WorkItem:
-    period = calendar_period(case.frequency, day)
-    ends_on = min(period.ends_on, case.guidance_end)
     return WorkItem(
         kind="reporting.due",
-        title=_("Has not reported yet this period (until %(day)s)") % {"day": _day(ends_on)},
+        title=_("Has not reported yet this period (until %(day)s)") % {"day": _day(case.due_on)},
         url=_client_url(case, "reporting-title"),
         subject=_subject(case),
         urgency=Urgency.DUE,
-        due=ends_on,
+        due=case.due_on,
         client_id=case.client.public_id,
     )
 

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from bimkemas.audit.models import AuditAction, AuditEvent
-from bimkemas.clients.card import ReportingDuty, card_html, duty_from_conditions, reporting_duty
+from bimkemas.clients.card import card_html
+from bimkemas.clients.conditions import ReportingDuty, duty_from_conditions, reporting_duty
 from bimkemas.clients.models import Programme
 from bimkemas.clients.services import client_intake, document_add
 from bimkemas.testing import case_data, identity_data, login, png_upload
