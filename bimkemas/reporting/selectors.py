@@ -256,6 +256,8 @@ def case_compliance(case: SupervisionCase, day: dt.date) -> CaseCompliance:
             run = next_consecutive(run, status)
         else:
             status = Outcome.REPORTED if inside else OPEN
+            if inside:  # a report ends a run of misses at once, before its period is judged
+                run = 0
         counts[status] += 1
         statuses.append(
             PeriodStatus(

@@ -131,3 +131,13 @@ def test_it_owes_nothing_before_guidance_starts(make_case, alice):
 
     assert record.periods == []
     assert record.schedule is None
+
+
+def test_a_report_in_a_period_still_in_its_grace_ends_the_run(make_case, alice):
+    case = monthly_case(make_case, alice)
+    checkin(case, dt.date(2026, 3, 30))
+
+    record = case_compliance(case, dt.date(2026, 4, 2))
+
+    assert [p.status for p in record.periods] == ["missed", "missed", "reported", OPEN]
+    assert record.consecutive_misses == 0
