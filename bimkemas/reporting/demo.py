@@ -42,8 +42,10 @@ from bimkemas.reporting.models import (
 )
 from bimkemas.reporting.periods import Period, periods_between
 from bimkemas.reporting.schedules import builtin_rule
+from bimkemas.reporting.services.client_app import access_activate, access_issue_code
 
 PALEMBANG = "plg"
+DEMO_CLIENT_PIN = "582914"  # the demo client's PIN for the self check-in app (/lapor/)
 SEED_FIRST = dt.date(2019, 5, 1)
 # DOMAIN.md §8: distinct clients who reported in person, May 2019 … May 2022,
 IN_PERSON = (
@@ -195,7 +197,30 @@ def generate(ctx: DemoContext) -> None:
         writer.flush()
         _unreachable_phones(rng, lapsed)
         compliance_scan(day=ctx.day, office_id=office.pk)
+        if office.code == PALEMBANG:
+            _demo_client_app(office, ctx.day)
         ctx.log(f"reporting: {office.name}: history and compliance scan done")
+
+
+def _demo_client_app(office: Office, day: dt.date) -> None:
+    """One client of the demo PK can sign in to the self check-in app (demo-logins says how)."""
+    officer = User.objects.get(username="pk")
+    case = (
+        SupervisionCase.objects.open()
+        .filter(office=office, officer=officer, guidance_start__lte=day, guidance_end__gte=day)
+        .select_related("client")
+        .order_by("pk")
+        .first()
+    )
+    if case is None:
+        return
+    issued = access_issue_code(actor=officer, client=case.client)
+    access_activate(
+        register_number=case.register_number,
+        birth_date=case.client.birth_date,
+        code=issued.code,
+        pin=DEMO_CLIENT_PIN,
+    )
 
 
 # --- today's clients --------------------------------------------------------------------

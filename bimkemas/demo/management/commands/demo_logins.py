@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 from bimkemas.accounts.models import User
 from bimkemas.demo.constants import DEMO_PASSWORD
 from bimkemas.demo.loader import demo_exists
+from bimkemas.reporting.demo import DEMO_CLIENT_PIN
+from bimkemas.reporting.models import ClientAccess
 
 ANY_ADDRESS = {"", "0.0.0.0", "::"}  # noqa: S104 (recognised, not bound)
 LOGINS = (
@@ -44,7 +46,24 @@ class Command(BaseCommand):
             office = user.office.name if user.office else "-"
             title = user.title or "Administrator"
             self.stdout.write(f"{username:<10} {title:<16} {office:<34} {hint}")
+        self._client_app()
         self.stdout.write(f"Open {served_url()}")
+
+    def _client_app(self) -> None:
+        access = (
+            ClientAccess.objects.filter(activated_at__isnull=False, locked_at__isnull=True)
+            .select_related("client")
+            .order_by("pk")
+            .first()
+        )
+        case = access.client.cases.open().first() if access else None
+        if access is None or case is None:
+            return
+        self.stdout.write(
+            f"Client self check-in app: {served_url()}lapor/ — register number "
+            f"{case.register_number}, birth date {access.client.birth_date:%d/%m/%Y}, "
+            f"PIN {DEMO_CLIENT_PIN}"
+        )
 
 
 def served_url() -> str:
