@@ -204,6 +204,9 @@ class CheckIn(PublicIdModel):
         null=True, blank=True, help_text=_("Selfie and location deleted after retention.")
     )
 
+    # Not stored: True on the record a service returns for a retried submission (same key).
+    replayed = False
+
     class Meta:
         ordering = ["-occurred_at", "-pk"]
         verbose_name = _("check-in")

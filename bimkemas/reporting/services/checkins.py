@@ -173,7 +173,8 @@ def _create(
     """1. Validate the case and the input, so nothing is stored for bad input.
     2. Lock the case's row: two submissions with one key wait for each other (SQLite's
        immediate transactions already run one writer), so the second finds the first.
-    3. A key already used returns its check-in (same content) or is refused (other content).
+    3. A key already used returns its check-in (same content; `replayed` is True on it) or is
+       refused (other content).
     4. Store the files and the row, compute its concerns, audit it."""
     case = checkin.case
     _check_case_active(case)
@@ -189,6 +190,7 @@ def _create(
     if idempotency_key:
         earlier = _earlier(checkin)
         if earlier is not None:
+            earlier.replayed = True
             return earlier
     checkin.counts = OfficeReportingSettings.for_office(case.office_id).channel_counts(
         checkin.channel

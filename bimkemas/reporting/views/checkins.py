@@ -134,7 +134,7 @@ def front_desk_visit(request: HttpRequest) -> HttpResponse:
         return redirect("reporting_front_desk")
     case = get_case_for_user(user, form.cleaned_data["case"], write=True)
     try:
-        checkin_record(
+        checkin = checkin_record(
             actor=user,
             case=case,
             channel=Channel.IN_PERSON,
@@ -148,6 +148,9 @@ def front_desk_visit(request: HttpRequest) -> HttpResponse:
     except ApplicationError as error:
         messages.error(request, f"{case.client.full_name}: {error.message}")
     else:
+        if checkin.replayed:
+            messages.info(request, _("This visit was already recorded."))
+            return redirect("reporting_front_desk")
         messages.success(
             request,
             _("Visit of %(name)s recorded.") % {"name": case.client.full_name},
