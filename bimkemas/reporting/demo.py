@@ -40,8 +40,9 @@ from bimkemas.reporting.models import (
     OfficeReportingSettings,
     ReviewStatus,
 )
-from bimkemas.reporting.periods import Period, periods_between
-from bimkemas.reporting.schedules import builtin_rule
+from bimkemas.reporting.periods import Period
+from bimkemas.reporting.schedules import owed_periods
+from bimkemas.reporting.selectors import rules_for_cases
 from bimkemas.reporting.services.client_app import access_activate, access_issue_code
 
 PALEMBANG = "plg"
@@ -233,11 +234,14 @@ def _current_history(office: Office, day: dt.date, writer: Writer) -> list[int]:
         "programme"
     )
     lapsed = []
+    rules = rules_for_cases(cases)  # the engine's own rules: the SK's condition, defaults
     for case in cases.order_by("pk"):
-        frequency = builtin_rule(case.programme.code).frequency
         # Palembang's months up to May 2022 are the seed's (below); nothing else adds to them.
-        first = max(case.guidance_start, AFTER_SEED)
-        periods = list(periods_between(frequency, first, min(case.guidance_end, day)))
+        periods = [
+            Period(max(owed.period.starts_on, AFTER_SEED), owed.period.ends_on)
+            for owed in owed_periods(rules.get(case.pk, []), until=day)
+            if owed.period.ends_on >= AFTER_SEED
+        ]
         habit = _habit(rng, len(periods))
         misses = 0
         for index, period in enumerate(periods):
