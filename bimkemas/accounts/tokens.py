@@ -21,6 +21,8 @@ def _hash(key: str) -> str:
 def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the returned key is never stored and cannot be shown again."""
     key = secrets.token_urlsafe(32)
+    while key.startswith("-"):  # its prefix names it on the command line, not as an option
+        key = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name, key_hash=_hash(key), prefix=key[:8])
     return token, key
 
