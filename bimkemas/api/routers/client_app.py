@@ -76,7 +76,9 @@ class TokenOut(Schema):
 
 
 @router.post(
-    "/client-auth/token", auth=None, response={201: TokenOut, 401: ErrorOut, 422: ErrorOut}
+    "/client-auth/token",
+    auth=None,
+    response={201: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut},
 )
 def client_token(request: HttpRequest, payload: TokenIn):
     """Sign in as a client: a bearer token for `/me/...`, shown once. A refusal (401) says
