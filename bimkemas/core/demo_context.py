@@ -5,8 +5,10 @@ A capability app adds demo data by defining `bimkemas/<app>/demo.py` with
     def generate(ctx: DemoContext) -> None: ...
 
 `bimkemas demo-data` calls every such function, in INSTALLED_APPS order, after the offices,
-staff, clients and cases exist, inside the same transaction. A generator draws only from
-`ctx.rng(name)` so a seed gives the same data, and writes with bulk inserts.
+staff, clients and cases exist, inside the same transaction. `office_ids` are the offices to
+fill: Palembang and its two neighbours (not the generated national offices of --scale).
+A generator draws only from `ctx.rng(name)` so a seed gives the same data, and writes with
+bulk inserts.
 """
 
 import datetime as dt
