@@ -2,8 +2,15 @@
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 
 from bimkemas.accounts.models import Office, User, WorkArea
 from bimkemas.clients.models import Facility, Programme
@@ -83,3 +90,37 @@ def case_data(programme: Programme, facility: Facility, **overrides) -> dict:
 
 def login(client, user: User) -> None:
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+_thread_database: dict = {}
+
+
+@contextmanager
+def database_for_threads(tmp_path: Path) -> Iterator[None]:
+    """For tests that write from several threads at once (a transactional test).
+
+    SQLite's in-memory test database (a shared cache) fails a second writer at once instead of
+    letting it wait as the application's database file does, so on SQLite the test runs on a
+    migrated file instead; PostgreSQL runs as configured. Each thread calls `connect_thread()`
+    first and closes `connections["default"]` when done."""
+    original = connections["default"]
+    if not (isinstance(original, SQLiteWrapper) and original.is_in_memory_db()):
+        yield
+        return
+    _thread_database.update(original.settings_dict, NAME=str(tmp_path / "threads.sqlite3"))
+    connect_thread()
+    call_command("migrate", verbosity=0)
+    ContentType.objects.clear_cache()  # its ids belong to the other database
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections["default"] = original
+        _thread_database.clear()
+        ContentType.objects.clear_cache()
+
+
+def connect_thread() -> None:
+    """A thread's connection to the database of `database_for_threads`."""
+    if _thread_database:
+        connections["default"] = SQLiteWrapper(dict(_thread_database), "default")

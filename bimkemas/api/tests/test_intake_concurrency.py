@@ -4,41 +4,19 @@ requests race (SQLite runs one writer at a time; PostgreSQL takes a lock on the 
 import threading
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connections
-from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 
 from bimkemas.api.tests.intake_payload import intake_payload
 from bimkemas.clients.models import Client, SupervisionCase
+from bimkemas.testing import connect_thread, database_for_threads
 
 REQUESTS = 10
-_file_database: dict = {}
 
 
 @pytest.fixture(autouse=True)
 def _database_file(transactional_db, tmp_path):
-    """SQLite's in-memory test database (a "shared cache") makes a second writer fail at once
-    instead of waiting its turn as it does in the database file the application uses; so on
-    SQLite these tests run on a file, migrated here. PostgreSQL runs as configured."""
-    original = connections["default"]
-    if not (isinstance(original, SQLiteWrapper) and original.is_in_memory_db()):
+    with database_for_threads(tmp_path):
         yield
-        return
-    _file_database.update(original.settings_dict, NAME=str(tmp_path / "race.sqlite3"))
-    connections["default"] = _connect()
-    call_command("migrate", verbosity=0)
-    ContentType.objects.clear_cache()  # its ids belong to the other database
-    yield
-    connections["default"].close()
-    connections["default"] = original
-    _file_database.clear()
-    ContentType.objects.clear_cache()
-
-
-def _connect():
-    wrapper = type(connections["default"])
-    return wrapper(dict(_file_database), "default")
 
 
 def fire_together(api, payload, headers=None) -> list:
@@ -47,8 +25,7 @@ def fire_together(api, payload, headers=None) -> list:
     responses: list = [None] * REQUESTS
 
     def send(index: int) -> None:
-        if _file_database:
-            connections["default"] = _connect()
+        connect_thread()
         try:
             barrier.wait()
             responses[index] = api.client.post(

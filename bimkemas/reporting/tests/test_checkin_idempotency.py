@@ -3,18 +3,15 @@
 import threading
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connections
-from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.utils import timezone
 
 from bimkemas.core.errors import ApplicationError
 from bimkemas.reporting.models import CheckIn
 from bimkemas.reporting.services.checkins import IdempotencyKeyReused, checkin_record
+from bimkemas.testing import connect_thread, database_for_threads
 
 THREADS = 8
-_file_database: dict = {}
 
 
 def test_it_returns_the_first_check_in_for_a_repeated_key(alice, case):
@@ -48,25 +45,8 @@ def test_another_author_cannot_reuse_a_key_of_the_case(alice, bob, case):
 
 @pytest.fixture
 def _database_file(transactional_db, tmp_path):
-    """SQLite's in-memory test database makes a second writer fail at once instead of
-    waiting as the application's database file does; on SQLite run on a file."""
-    original = connections["default"]
-    if not (isinstance(original, SQLiteWrapper) and original.is_in_memory_db()):
+    with database_for_threads(tmp_path):
         yield
-        return
-    _file_database.update(original.settings_dict, NAME=str(tmp_path / "race.sqlite3"))
-    connections["default"] = _connect()
-    call_command("migrate", verbosity=0)
-    ContentType.objects.clear_cache()
-    yield
-    connections["default"].close()
-    connections["default"] = original
-    _file_database.clear()
-    ContentType.objects.clear_cache()
-
-
-def _connect():
-    return type(connections["default"])(dict(_file_database), "default")
 
 
 @pytest.mark.usefixtures("_database_file")
@@ -78,8 +58,7 @@ def test_simultaneous_submissions_with_one_key_make_one_check_in(request):
     results: list = [None] * THREADS
 
     def send(index: int) -> None:
-        if _file_database:
-            connections["default"] = _connect()
+        connect_thread()
         try:
             barrier.wait()
             results[index] = checkin_record(
