@@ -28,7 +28,10 @@ def _load(**options) -> str:
 
 def _fingerprint() -> list[tuple[str, str]]:
     cases = SupervisionCase.objects.filter(office__code="plg").select_related("client")
-    return [(c.client.full_name, c.register_number) for c in cases.order_by("client__id", "register_number")[:20]]
+    return [
+        (c.client.full_name, c.register_number)
+        for c in cases.order_by("client__id", "register_number")[:20]
+    ]
 
 
 @pytest.fixture(scope="module")
