@@ -16,6 +16,7 @@ from django.db.models import (
     Case,
     DateField,
     Exists,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -183,16 +184,29 @@ def _due_item(case, day: dt.date) -> WorkItem:
 def unfollowed_misses(cases: QuerySet) -> QuerySet:
     """The cases' last judged periods that were missed and after which nobody has been in
     contact with the client (any contact, counting or not: a home visit follows a miss up
-    even where it does not count). At most one row per case."""
+    even where it does not count). At most one row per case. Three queries: the last
+    misses, each case's latest contact (compared here, not per row in SQL), the rows."""
     later = PeriodOutcome.objects.filter(case=OuterRef("case"), starts_on__gt=OuterRef("starts_on"))
-    contact_since = CheckIn.objects.filter(
-        case=OuterRef("case"), occurred_at__date__gt=OuterRef("ends_on")
-    )
-    return (
-        PeriodOutcome.objects.filter(case__in=cases, outcome=Outcome.MISSED)
+    last_misses = {
+        case_id: (pk, ends_on)
+        for pk, case_id, ends_on in PeriodOutcome.objects.filter(
+            case__in=cases, outcome=Outcome.MISSED
+        )
         .exclude(Exists(later))
-        .exclude(Exists(contact_since))
+        .values_list("pk", "case_id", "ends_on")
+    }
+    latest = dict(
+        CheckIn.objects.filter(case_id__in=list(last_misses))
+        .values("case_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("case_id", "last")
     )
+    unfollowed = [
+        pk
+        for case_id, (pk, ends_on) in last_misses.items()
+        if case_id not in latest or timezone.localdate(latest[case_id]) <= ends_on
+    ]
+    return PeriodOutcome.objects.filter(pk__in=unfollowed)
 
 
 def _missed_rows(cases: QuerySet, day: dt.date) -> QuerySet:
