@@ -101,7 +101,13 @@ def _scan_office(office_id: int, day: dt.date, result: ScanResult) -> None:
     cases = _load_cases(cases_qs, horizon)
     rules = rules_for_cases(cases_qs)
     plans = {
-        c.pk: _plan(c, owed_periods(rules.get(c.pk, []), until=day), day, horizon) for c in cases
+        c.pk: _plan(
+            c,
+            owed_periods(rules.get(c.pk, []), until=day, since=_looks_back_to(c, horizon)),
+            day,
+            horizon,
+        )
+        for c in cases
     }
     planned = [item for plan in plans.values() for item in plan]
     result.cases += len(cases)
@@ -130,6 +136,14 @@ def _load_cases(cases_qs: QuerySet[SupervisionCase], horizon: dt.date) -> list[_
         _CaseRow(pk, client, last, recheck, carried or 0)
         for pk, client, last, recheck, carried in rows
     ]
+
+
+def _looks_back_to(case: _CaseRow, horizon: dt.date) -> dt.date | None:
+    """The earliest day `_plan` may judge again for this case; None: from the start."""
+    if case.last_concluded is None:
+        return None
+    earliest = min(horizon, case.last_concluded + dt.timedelta(days=1))
+    return min(earliest, case.recheck_from) if case.recheck_from else earliest
 
 
 def _plan(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bimkemas.clients.conditions import duty_from_conditions
 from bimkemas.reporting.models import DEFAULT_GRACE_DAYS, Frequency, ScheduleBasis
-from bimkemas.reporting.periods import Period, periods_between
+from bimkemas.reporting.periods import Period, calendar_period, periods_between
 
 WEEKLY_PROGRAMMES = ("ASIMILASI",)
 # Where a rule comes from, besides a case's own schedule (whose basis is a ScheduleBasis).
@@ -103,13 +103,21 @@ def segments(
     return result
 
 
-def owed_periods(parts: Sequence[Segment], *, until: dt.date) -> list[OwedPeriod]:
-    """Every period the case owes a report for, up to the one containing `until`."""
+def owed_periods(
+    parts: Sequence[Segment], *, until: dt.date, since: dt.date | None = None
+) -> list[OwedPeriod]:
+    """Every period the case owes a report for, up to the one containing `until` — from the
+    one containing `since` when given (the nightly scan looks back only so far)."""
     owed = []
     for part in parts:
         if part.starts_on > until:
             break
-        for period in periods_between(part.rule.frequency, part.starts_on, part.ends_on):
+        if since is not None and part.ends_on < since:
+            continue
+        begin = part.starts_on
+        if since is not None and since > begin:
+            begin = max(begin, calendar_period(part.rule.frequency, since).starts_on)
+        for period in periods_between(part.rule.frequency, begin, part.ends_on):
             if period.starts_on > until:
                 break
             owed.append(OwedPeriod(period, part.rule.grace_days, part.rule.frequency))
