@@ -222,6 +222,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # The Huey consumer (`run_huey`) adds its own handler: not twice through the root's.
+    "loggers": {"huey": {"propagate": False}},
 }
 
 # Background jobs (Huey): SQLite file by default, Redis when HUEY_REDIS_URL is set.
