@@ -3,25 +3,17 @@ from django.utils.translation import gettext as _
 
 from bimkemas.audit.models import AuditEvent
 from bimkemas.audit.services import audit_events_shown
+from bimkemas.core.admin import ReadOnlyAdmin
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: audit rows are only ever added by the application. Their summaries carry
     personal data, so reading them here is itself recorded in each client's access log."""
 
     list_display = ["occurred_at", "actor", "office", "action", "object_type", "summary"]
     list_filter = ["action", "channel", "office"]
     date_hierarchy = "occurred_at"
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record, changes_between, snapshot
+from bimkemas.core.admin import ReadOnlyAdmin
 from bimkemas.reporting.models import (
     CaseSchedule,
     Excuse,
@@ -49,19 +50,6 @@ class ReportingDefaultAdmin(admin.ModelAdmin):
                 summary=f"Reporting default {obj} (admin)",
                 changes=changes_between(before, snapshot(obj, DEFAULT_FIELDS)),
             )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Written by the application's services (audited) or the compliance scan; shown here."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(CaseSchedule)

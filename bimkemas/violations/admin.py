@@ -3,22 +3,14 @@ or by the violations capability's services, audited, never here."""
 
 from django.contrib import admin
 
+from bimkemas.core.admin import ReadOnlyAdmin
 from bimkemas.violations.models import Violation
 
 
 @admin.register(Violation)
-class ViolationAdmin(admin.ModelAdmin):
+class ViolationAdmin(ReadOnlyAdmin):
     list_display = ["case", "kind", "source", "occurred_on", "status", "decided_by"]
     list_filter = ["kind", "source", "status", "case__office"]
     list_select_related = ["case__programme", "decided_by"]
     search_fields = ["case__register_number", "source_key"]
     date_hierarchy = "occurred_on"
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -1,18 +1,11 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from bimkemas.accounts.models import Office
 from bimkemas.core.dates import today
 from bimkemas.reporting.compliance import compliance_scan
+from bimkemas.reporting.management.options import add_office_and_date, office_named
 from bimkemas.reporting.models import Outcome
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(f"--date wants YYYY-MM-DD, not {value!r}") from error
 
 
 class Command(BaseCommand):
@@ -22,19 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--office", metavar="CODE", help="only this office (its code)")
-        parser.add_argument(
-            "--date", metavar="YYYY-MM-DD", type=_date, help="scan as of this day (default today)"
-        )
+        add_office_and_date(parser, date_help="scan as of this day (default today)")
 
     def handle(self, *args, office: str | None, date: dt.date | None, **options) -> None:
-        office_id = None
-        if office:
-            found = Office.objects.filter(code__iexact=office).values_list("pk", flat=True).first()
-            if found is None:
-                raise CommandError(f"no office with code {office!r}")
-            office_id = found
-        result = compliance_scan(day=date or today(), office_id=office_id)
+        chosen = office_named(office)
+        result = compliance_scan(day=date or today(), office_id=chosen.pk if chosen else None)
         self.stdout.write(
             f"{result.day:%Y-%m-%d}: {result.offices} office(s), {result.cases} active case(s)"
         )

@@ -1,17 +1,10 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from bimkemas.accounts.models import Office
+from bimkemas.reporting.management.options import add_office_and_date, office_named
 from bimkemas.reporting.reminders import send_reminders
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(f"--date wants YYYY-MM-DD, not {value!r}") from error
 
 
 class Command(BaseCommand):
@@ -21,10 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--office", metavar="CODE", help="only this office (its code)")
-        parser.add_argument(
-            "--date", metavar="YYYY-MM-DD", type=_date, help="remind as of this day (today)"
-        )
+        add_office_and_date(parser, date_help="remind as of this day (today)")
         parser.add_argument(
             "--dry-run", action="store_true", help="list the reminders without queuing them"
         )
@@ -32,12 +22,9 @@ class Command(BaseCommand):
     def handle(
         self, *args, office: str | None, date: dt.date | None, dry_run: bool, **options
     ) -> None:
-        chosen = None
-        if office:
-            chosen = Office.objects.filter(code__iexact=office).first()
-            if chosen is None:
-                raise CommandError(f"no office with code {office!r}")
-        reminders = send_reminders(day=date or timezone.localdate(), office=chosen, dry_run=dry_run)
+        reminders = send_reminders(
+            day=date or timezone.localdate(), office=office_named(office), dry_run=dry_run
+        )
         for reminder in reminders:
             self.stdout.write(
                 f"{reminder.case.register_number} {reminder.kind} {reminder.channel} "
