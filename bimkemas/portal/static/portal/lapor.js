@@ -181,7 +181,7 @@
         return;
       }
       submit.disabled = true;
-      status("queued", text.sending);
+      status("sending", text.sending);
       collect(form).then(function (data) {
         var key = Q.newKey();
         var fields = setField(data.fields, "key", key);
