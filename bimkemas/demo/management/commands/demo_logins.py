@@ -37,15 +37,22 @@ class Command(BaseCommand):
                 "office"
             )
         }
+        rows = [
+            (
+                username,
+                users[username].title or "Administrator",
+                users[username].office.name if users[username].office else "-",
+                hint,
+            )
+            for username, hint in LOGINS
+            if username in users
+        ]
+        header = ("username", "role", "office", "try")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
-        self.stdout.write(f"{'username':<10} {'role':<16} {'office':<34} try")
-        for username, hint in LOGINS:
-            user = users.get(username)
-            if user is None:
-                continue
-            office = user.office.name if user.office else "-"
-            title = user.title or "Administrator"
-            self.stdout.write(f"{username:<10} {title:<16} {office:<34} {hint}")
+        for row in [header, *rows]:
+            cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+            self.stdout.write(" ".join([*cells, row[3]]))
         self._client_app()
         self.stdout.write(f"Open {served_url()}")
 
