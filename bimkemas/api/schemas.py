@@ -159,6 +159,7 @@ class ClientQuery(Schema):
     status: Annotated[str, Field(pattern="^(open|all)$")] = "open"
     ending_soon: bool = Field(False, description="Guidance ends within the office's window")
     unassigned: bool = Field(False, description="Open cases waiting for an officer")
+    phones_to_check: bool = Field(False, description="A phone never verified or found unreachable")
     page: Annotated[int, Field(ge=1, le=100_000)] = 1
     page_size: Annotated[int, Field(ge=1, le=200)] = 50
 

@@ -114,6 +114,7 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
     closed = forms.BooleanField(label=_("Include closed cases"), required=False)
     ending = forms.BooleanField(label=_("Ending soon"), required=False)
     unassigned = forms.BooleanField(label=_("No officer yet"), required=False)
+    phones = forms.BooleanField(label=_("Phones to check"), required=False)
 
     def __init__(self, *args: Any, user: User, officers=None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -150,4 +151,5 @@ class ClientFilterForm(BootstrapMixin, forms.Form):
             status="" if data.get("closed") else "open",
             ending_within=self.ending_soon_days if data.get("ending") else None,
             unassigned=bool(data.get("unassigned")),
+            phones_to_check=bool(data.get("phones")),
         )

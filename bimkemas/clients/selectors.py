@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from bimkemas.accounts.models import User
 from bimkemas.clients.access import visible_clients
 from bimkemas.clients.identity import name_key, name_similarity
-from bimkemas.clients.models import Client, SupervisionCase, stage_q
+from bimkemas.clients.models import Client, ClientPhone, SupervisionCase, stage_q
 
 SIMILAR_NAME = 0.85
 
@@ -92,6 +92,7 @@ class ClientFilters:
     status: str = "open"
     ending_within: int | None = None  # days: guidance ends between today and then
     unassigned: bool = False  # open cases waiting for an officer
+    phones_to_check: bool = False  # a phone never verified or found unreachable
 
 
 def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> QuerySet[Client]:
@@ -121,6 +122,10 @@ def search_clients(user: User, filters: ClientFilters, *, day: dt.date) -> Query
         clients = clients.filter(work_area_id=filters.area)
     if filters.category:
         clients = clients.filter(category=filters.category)
+    if filters.phones_to_check:
+        clients = clients.filter(
+            pk__in=ClientPhone.objects.filter(verified_reachable=False).values("client_id")
+        )
     return clients.select_related("work_area").order_by("full_name", "pk")
 
 

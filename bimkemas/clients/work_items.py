@@ -170,7 +170,14 @@ def phones_to_check(user: User, day: dt.date) -> list[WorkItemGroup]:
             client_id=phone.client.public_id,
         )
 
-    return _group("clients.phone", _("Phones to check"), phones, item)
+    groups = _group("clients.phone", _("Phones to check"), phones, item)
+    for group in groups:
+        clients = phones.order_by().values("client_id").distinct().count()
+        group.see_all_url = f"{reverse('client_list')}?phones=on"
+        group.see_all_label = ngettext("See the client", "See all %(count)d clients", clients) % {
+            "count": clients
+        }
+    return groups
 
 
 def audit_work_items_shown(

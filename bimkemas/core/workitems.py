@@ -70,6 +70,7 @@ class WorkItemGroup:
     total: int
     items: list[WorkItem] = field(default_factory=list)
     see_all_url: str = ""
+    see_all_label: str = ""  # the link's words when they are not "See all N cases"
 
     @property
     def more(self) -> int:

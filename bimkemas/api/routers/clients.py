@@ -66,6 +66,7 @@ def client_list(request: HttpRequest, filters: Query[ClientQuery]):
             status=filters.status,
             ending_within=_ending_window(user) if filters.ending_soon else None,
             unassigned=filters.unassigned,
+            phones_to_check=filters.phones_to_check,
         ),
         day=day,
     )

@@ -5,7 +5,7 @@ import pytest
 
 from bimkemas.audit.models import AuditAction, AuditEvent
 from bimkemas.clients.models import Client
-from bimkemas.clients.services import client_update
+from bimkemas.clients.services import client_update, phone_set_reachable
 from bimkemas.testing import make_nik
 
 
@@ -70,6 +70,11 @@ def test_it_filters(api_as, bob, alice, case, second_case, other_area):
     assert names(client.get("/clients", category="anak")) == []
     unknown = "00000000-0000-0000-0000-000000000000"
     assert names(client.get("/clients", officer=unknown)) == []
+
+
+def test_it_filters_the_clients_with_a_phone_to_check(api_as, bob, case, second_case):
+    phone_set_reachable(actor=bob, phone=second_case.client.phones.get(), reachable=True)
+    assert names(api_as(bob).get("/clients", phones_to_check="true")) == ["Budi Santoso"]
 
 
 def test_it_pages(api_as, bob, case, second_case):

@@ -1,8 +1,11 @@
 import datetime as dt
 
+from django.urls import reverse
+
 from bimkemas.clients.services import case_assign, phone_add, phone_set_reachable
 from bimkemas.clients.work_items import phones_to_check
 from bimkemas.core.dates import today
+from bimkemas.testing import login
 
 
 def test_it_flags_unverified_and_unreachable_phones_of_my_open_cases(alice, case):
@@ -38,7 +41,22 @@ def test_it_computes_a_whole_caseload_in_a_few_queries(
     for number in range(12):
         make_case(officer=alice, identity={"full_name": f"Klien {chr(65 + number)}", "nik": None})
 
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         [group] = phones_to_check(alice, today() + dt.timedelta(days=1))
 
     assert group.total == 12
+
+
+def test_its_link_lists_every_client_with_a_phone_to_check(client, alice, case, make_case):
+    phone_add(actor=alice, client=case.client, number="0813-1111-2222", label="istri")
+    checked = make_case(officer=alice, identity={"full_name": "Sari Dewi", "nik": None})
+    phone_set_reachable(actor=alice, phone=checked.client.phones.get(), reachable=True)
+
+    [group] = phones_to_check(alice, today())
+    login(client, alice)
+    response = client.get(group.see_all_url)
+
+    assert group.total == 2  # two phones of one client
+    assert group.see_all_label == "See the client"
+    listed = [row_client for row_client, _case, _stage in response.context["rows"]]
+    assert listed == [case.client]
