@@ -8,6 +8,8 @@
       return;
     }
     var data = JSON.parse(source.textContent);
+    // Numbers on the axes as the page's tables write them (3.661 in Indonesian).
+    window.Chart.defaults.locale = document.documentElement.lang || "id";
     var colours = ["#0d6efd", "#198754", "#b35c00"];
     var trend = document.getElementById("trend-chart");
     if (trend) {
