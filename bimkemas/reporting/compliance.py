@@ -241,20 +241,30 @@ def _finding(case: _CaseRow, starts_on: dt.date, ends_on: dt.date, run: int) -> 
 def _store(
     cases_qs: QuerySet[SupervisionCase], outcomes: list[PeriodOutcome], horizon: dt.date
 ) -> None:
-    """Upsert the outcomes; delete those stored within the horizon for periods the case no
-    longer owes (its schedule changed after they were judged)."""
+    """Upsert the outcomes that are new or changed (a nightly run judges most periods within
+    the horizon again and finds them as they were); delete those stored within the horizon
+    for periods the case no longer owes (its schedule changed after they were judged)."""
+    stored = {
+        (case_id, starts_on): (pk, (ends_on, outcome, misses))
+        for pk, case_id, starts_on, ends_on, outcome, misses in PeriodOutcome.objects.filter(
+            case__in=cases_qs.values("pk"), ends_on__gte=horizon
+        ).values_list("pk", "case_id", "starts_on", "ends_on", "outcome", "consecutive_misses")
+    }
+    changed = [
+        o
+        for o in outcomes
+        if stored.get((o.case_id, o.starts_on), (None, None))[1]
+        != (o.ends_on, o.outcome, o.consecutive_misses)
+    ]
     PeriodOutcome.objects.bulk_create(
-        outcomes,
+        changed,
         batch_size=BATCH_SIZE,
         update_conflicts=True,
         unique_fields=["case", "starts_on"],
         update_fields=["ends_on", "outcome", "consecutive_misses", "computed_at"],
     )
     judged = {(o.case_id, o.starts_on) for o in outcomes}
-    stored = PeriodOutcome.objects.filter(
-        case__in=cases_qs.values("pk"), ends_on__gte=horizon
-    ).values_list("pk", "case_id", "starts_on")
-    stale = [pk for pk, case_id, starts_on in stored if (case_id, starts_on) not in judged]
+    stale = [pk for key, (pk, _values) in stored.items() if key not in judged]
     if stale:
         PeriodOutcome.objects.filter(pk__in=stale).delete()
 

@@ -77,6 +77,30 @@ def test_it_counts_a_late_recorded_report_inside_the_period(make_case, alice, of
     assert outcomes(case) == [(dt.date(2026, 1, 1), "reported", 0)]
 
 
+def test_a_nightly_run_rewrites_only_the_outcomes_that_changed(make_case, alice, office):
+    case = new_case(make_case, alice)
+    quiet = new_case(make_case, alice, full_name="Sari Dewi", nik=None)
+    compliance_scan(day=dt.date(2026, 3, 4), office_id=office.pk)
+    judged_at = dict(PeriodOutcome.objects.values_list("pk", "computed_at"))
+    report(case, dt.date(2026, 2, 27))  # typed in late: February is reported after all
+
+    compliance_scan(day=dt.date(2026, 3, 5), office_id=office.pk)
+
+    assert outcomes(case) == [
+        (dt.date(2026, 1, 1), "missed", 1),
+        (dt.date(2026, 2, 1), "reported", 0),
+    ]
+    assert outcomes(quiet)[-1] == (dt.date(2026, 2, 1), "missed", 2)
+    rewritten = {
+        starts_on
+        for pk, starts_on, computed_at in PeriodOutcome.objects.values_list(
+            "pk", "starts_on", "computed_at"
+        )
+        if computed_at != judged_at[pk]
+    }
+    assert rewritten == {dt.date(2026, 2, 1)}  # of one case; the other's stood as they were
+
+
 def test_it_does_not_count_a_report_during_the_grace_days(make_case, alice, office):
     case = new_case(make_case, alice)
     report(case, dt.date(2026, 2, 2))  # counts for February, not January
