@@ -90,7 +90,17 @@ def client_detail(client: Client, day: dt.date) -> dict[str, Any]:
         document(doc, case) for case in cases for doc in case.documents.order_by("kind", "pk")
     ]
     fields = ("full_name", "aliases", "nik", "birth_place", "birth_date", "sex", "religion")
-    address = ("category", "street", "rt", "rw", "kelurahan", "kecamatan", "address_line")
+    address = (
+        "category",
+        "street",
+        "rt",
+        "rw",
+        "kelurahan",
+        "kecamatan",
+        "address_line",
+        "home_latitude",
+        "home_longitude",
+    )
     return {
         "id": client.public_id,
         "office": office_ref(client.office),

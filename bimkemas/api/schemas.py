@@ -3,6 +3,7 @@ input is a 422 and never reaches the database."""
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -232,6 +233,8 @@ class ClientDetail(Schema):
     kecamatan: str
     work_area: WorkAreaOut
     address_line: str
+    home_latitude: Decimal | None
+    home_longitude: Decimal | None
     photo: uuid.UUID | None
     phones: list[PhoneOut]
     guarantors: list[GuarantorOut]
@@ -255,6 +258,8 @@ class ClientPatch(InputSchema):
     kelurahan: Place100 | None = None
     kecamatan: Place100 | None = None
     work_area: BodyId | None = None
+    home_latitude: Annotated[Decimal, Field(ge=-90, le=90)] | None = None
+    home_longitude: Annotated[Decimal, Field(ge=-180, le=180)] | None = None
 
 
 class PhoneIn(InputSchema):

@@ -39,6 +39,22 @@ class ClientForm(UnvalidatedModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
+    # Maps and phones give seven or more decimals; the service rounds them to six (11 cm).
+    home_latitude = forms.DecimalField(
+        label=_("Home latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),  # phone keypads lack the minus
+    )
+    home_longitude = forms.DecimalField(
+        label=_("Home longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
     class Meta:
         model = Client
         fields = IDENTITY_FIELDS

@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -110,6 +110,8 @@ IDENTITY_FIELDS = (
     "kelurahan",
     "kecamatan",
     "work_area",
+    "home_latitude",
+    "home_longitude",
 )
 
 
@@ -145,6 +147,24 @@ class Client(PublicIdModel):
         on_delete=models.PROTECT,
         related_name="clients",
         verbose_name=_("kabupaten / kota"),
+    )
+    # Where the client lives, as the officer found it (a home visit's location): the distance
+    # of each self check-in from it is shown to the officer.
+    home_latitude = models.DecimalField(
+        _("home latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    home_longitude = models.DecimalField(
+        _("home longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     photo = models.ForeignKey(
         "clients.CaseDocument", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

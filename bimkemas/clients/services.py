@@ -47,6 +47,7 @@ from bimkemas.notifications.models import Channel
 from bimkemas.notifications.services import notification_enqueue
 
 CLIENT_AUDITED_FIELDS = IDENTITY_FIELDS
+COORDINATE_PLACES = Decimal("0.000001")  # about 11 cm
 CASE_AUDITED_FIELDS = (
     "register_number",
     *CASE_TERMS_FIELDS,
@@ -80,6 +81,15 @@ def _clean_identity(client: Client) -> None:
     else:
         client.nik = None
     client.name_key = name_key(client.full_name)
+    if (client.home_latitude is None) != (client.home_longitude is None):
+        raise ApplicationError(
+            _("Enter both the latitude and the longitude of the home, or neither."),
+            field="home_latitude",
+        )
+    for name in ("home_latitude", "home_longitude"):
+        value = getattr(client, name)
+        if value is not None:
+            setattr(client, name, Decimal(str(value)).quantize(COORDINATE_PLACES))
     if client.work_area_id and client.work_area.office_id != client.office_id:
         raise ApplicationError(_("This area is not in the office's work area."), field="work_area")
 

@@ -144,6 +144,20 @@ def test_a_patch_is_audited(api_as, alice, case):
     assert event.channel == "api"
 
 
+def test_a_patch_sets_the_home_location(api_as, alice, case):
+    path = f"/clients/{case.client.public_id}"
+    response = api_as(alice).patch(
+        path, {"home_latitude": -2.9760741, "home_longitude": 104.775429}
+    )
+    assert response.status_code == 200
+    assert (response.json()["home_latitude"], response.json()["home_longitude"]) == (
+        "-2.976074",
+        "104.775429",
+    )
+    half = api_as(alice).patch(path, {"home_latitude": None, "home_longitude": 200})
+    assert half.status_code == 422
+
+
 def test_a_bad_nik_is_a_400_with_errors_and_changes_nothing(api_as, bob, case):
     before = case.client.nik
     response = api_as(bob).patch(f"/clients/{case.client.public_id}", {"nik": "12345"})

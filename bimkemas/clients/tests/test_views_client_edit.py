@@ -103,3 +103,32 @@ def test_it_requires_write_access(client, request, case, persona):
     assert response.status_code == 404
     case.client.refresh_from_db()
     assert case.client.full_name == "Budi Santoso"
+
+
+def test_it_keeps_the_home_location_for_check_in_distances(client, alice, case):
+    login(client, alice)
+
+    response = client.post(
+        url(case),
+        form_data(case.client, home_latitude="-2.9760741", home_longitude="104.775429"),
+    )
+
+    assert response.status_code == 302
+    case.client.refresh_from_db()
+    assert (str(case.client.home_latitude), str(case.client.home_longitude)) == (
+        "-2.976074",
+        "104.775429",
+    )
+    page = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
+    assert "-2.976074, 104.775429" in page
+
+
+def test_the_home_location_needs_both_coordinates(client, alice, case):
+    login(client, alice)
+
+    response = client.post(url(case), form_data(case.client, home_latitude="-2.976074"))
+
+    assert response.status_code == 400
+    assert "Enter both the latitude and the longitude" in response.content.decode()
+    case.client.refresh_from_db()
+    assert case.client.home_latitude is None

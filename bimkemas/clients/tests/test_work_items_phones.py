@@ -1,7 +1,5 @@
 import datetime as dt
 
-from django.urls import reverse
-
 from bimkemas.clients.services import case_assign, phone_add, phone_set_reachable
 from bimkemas.clients.work_items import phones_to_check
 from bimkemas.core.dates import today

@@ -23,10 +23,11 @@ from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record
 from bimkemas.clients.access import can_supervise
-from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.models import Client, SupervisionCase
 from bimkemas.clients.uploads import check_upload
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.files import atomic_with_files, store_file
+from bimkemas.core.geo import distance_m
 from bimkemas.core.validators import clean_person_text
 from bimkemas.reporting.models import (
     Channel,
@@ -132,9 +133,7 @@ def checkin_submit_self(
     idempotency_key: str = "",
 ) -> CheckIn:
     """A self check-in from the client's app (possibly sent late from the offline queue).
-
-    The distance from home is not computed: no client address or work area has coordinates
-    yet, so `distance_from_home_m` stays empty and "far from home" is never raised."""
+    Its distance from home is measured when the client's home location is known."""
     if case.client_id != access.client_id:
         raise ApplicationError(_("This is not your case."))
     photos = list(photos)
@@ -182,6 +181,7 @@ def _create(
     checkin.answers = _clean_answers(answers)
     checkin.needs = _clean_needs(needs)
     checkin.latitude, checkin.longitude, checkin.accuracy_m = _clean_location(*location)
+    checkin.distance_from_home_m = _distance_from_home(case, checkin)
     _clean_reporter(checkin)
     _clean_note(checkin)
     checkin.idempotency_key = idempotency_key
@@ -282,6 +282,19 @@ def _clean_location(latitude: Any, longitude: Any, accuracy_m: Any) -> tuple[Any
     if accuracy_m is not None and not 0 <= int(accuracy_m) <= 1_000_000:
         raise ApplicationError(_("The location's accuracy is not valid."), field="accuracy_m")
     return lat, lon, None if accuracy_m is None else int(accuracy_m)
+
+
+def _distance_from_home(case: SupervisionCase, checkin: CheckIn) -> int | None:
+    if checkin.latitude is None or checkin.longitude is None:
+        return None
+    home_lat, home_lon = (
+        Client.objects.filter(pk=case.client_id)
+        .values_list("home_latitude", "home_longitude")
+        .get()
+    )
+    if home_lat is None or home_lon is None:
+        return None
+    return distance_m(home_lat, home_lon, checkin.latitude, checkin.longitude)
 
 
 def _clean_reporter(checkin: CheckIn) -> None:
