@@ -14,6 +14,7 @@ from bimkemas.api.routers import (
     officers,
     overview,
     reporting,
+    reporting_duty,
     reporting_statistics,
     work_items,
 )
@@ -44,5 +45,6 @@ for module in (
     reporting_statistics,
     client_app,
     reporting,
+    reporting_duty,
 ):
     api.add_router("/v1/", module.router)

@@ -1,5 +1,6 @@
-"""Forms of the staff check-in pages: the front desk's quick visit, an online contact or
-visit recorded from the client page, and the review of a check-in."""
+"""Forms of the staff wajib lapor pages: the front desk's quick visit, an online contact or
+visit recorded from the client page, the review of a check-in, a case's own schedule and an
+excuse from reporting."""
 
 import datetime as dt
 from typing import Any
@@ -8,14 +9,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bimkemas.core.forms import BootstrapMixin
-from bimkemas.reporting.models import Channel, Reporter, SupportNeed
+from bimkemas.core.forms import BootstrapMixin, DateInput
+from bimkemas.reporting.models import Channel, Frequency, Reporter, ScheduleBasis, SupportNeed
 from bimkemas.reporting.services.checkins import (
     ANSWER_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     QUESTIONS,
     REPORTER_NAME_MAX_LENGTH,
     STAFF_CHANNELS,
+)
+from bimkemas.reporting.services.schedules import (
+    MAX_GRACE_DAYS,
+    REASON_MAX_LENGTH,
+    REFERENCE_MAX_LENGTH,
 )
 
 TIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -135,4 +141,38 @@ class ReviewForm(BootstrapMixin, forms.Form):
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ScheduleForm(BootstrapMixin, forms.Form):
+    """A case's own reporting frequency from a day on: the PK's or the TPP's decision, or
+    a special condition of the SK."""
+
+    frequency = forms.ChoiceField(label=_("How often"), choices=Frequency.choices)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    grace_days = forms.IntegerField(
+        label=_("Grace days"),
+        min_value=0,
+        max_value=MAX_GRACE_DAYS,
+        help_text=_("Days after a period ends before a missing report counts as missed."),
+    )
+    basis = forms.ChoiceField(label=_("Decided by"), choices=ScheduleBasis.choices)
+    reference = forms.CharField(
+        label=_("Decision or condition"),
+        required=False,
+        max_length=REFERENCE_MAX_LENGTH,
+        help_text=_("For a TPP decision or a special condition: its date and number."),
+    )
+
+
+class ExcuseForm(BootstrapMixin, forms.Form):
+    """Days on which the client need not report (in hospital, travel the officer allowed)."""
+
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: in hospital, with the letter from the doctor."),
     )

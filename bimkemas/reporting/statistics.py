@@ -36,10 +36,14 @@ MAX_MONTHS = 120
 BANDS = 10
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_month(text: str) -> dt.date:
-    """ "2019-05" → 1 May 2019; ValueError otherwise."""
+    """ "2019-05" → 1 May 2019; ValueError otherwise (also for a year outside 1900–2999,
+    which no reporting history has and whose neighbouring months may not exist)."""
     match = MONTH_PATTERN.match(text or "")
-    if not match:
+    if not match or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
         raise ValueError(text)
     return dt.date(int(match[1]), int(match[2]), 1)
 

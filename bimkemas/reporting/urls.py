@@ -2,6 +2,7 @@ from django.urls import path
 
 from bimkemas.reporting.views import (
     checkins,
+    duty,
     messages,
     review,
     statistics,
@@ -20,6 +21,16 @@ urlpatterns = [
         "reporting/cases/<uuid:public_id>/contact/",
         checkins.contact_record,
         name="reporting_contact_record",
+    ),
+    path(
+        "reporting/cases/<uuid:public_id>/schedule/",
+        duty.schedule_change,
+        name="reporting_schedule_change",
+    ),
+    path(
+        "reporting/cases/<uuid:public_id>/excuse/",
+        duty.excuse_record,
+        name="reporting_excuse_record",
     ),
     path(
         "reporting/checkins/<uuid:public_id>/<slug:kind>/",

@@ -1,6 +1,7 @@
 """Reporting statistics: aggregates only (supervisors of the office; national viewers)."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -29,7 +30,10 @@ class MonthCountOut(Schema):
 def reports(request: HttpRequest, filters: Query[ReportsQuery]):
     """Distinct clients who reported per month and channel (in_person, online, app)."""
     office = stats.office_for_statistics(actor(request), filters.office)
-    first, last = stats.parse_month(filters.from_), stats.parse_month(filters.to)
+    try:
+        first, last = stats.parse_month(filters.from_), stats.parse_month(filters.to)
+    except ValueError as error:
+        raise HttpError(422, _("Enter months from 1900-01 to 2999-12.")) from error
     try:
         stats.check_range(first, last)
     except stats.RangeError as error:

@@ -39,3 +39,10 @@ def test_the_api_refuses_bad_months(api_as, bob, office):
     )
     assert backwards.status_code == 422
     assert backwards.json()["detail"]
+
+
+@pytest.mark.parametrize(("first", "last"), [("0000-01", "0000-01"), ("9999-12", "9999-12")])
+def test_the_api_refuses_years_no_history_has(api_as, bob, office, first, last):
+    response = api_as(bob).get("/statistics/reports", office="plg", **{"from": first, "to": last})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Enter months from 1900-01 to 2999-12."
