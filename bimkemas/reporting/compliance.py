@@ -9,8 +9,9 @@ stored count of an excused period is the run it carries). Each third miss in a r
 opens a violation of kind THREE_MISSES for the officer's decision, named after that period,
 so that it is opened once however often the scan runs.
 
-Set-based and idempotent: per office a fixed number of queries (cases, rules, check-in
-dates, excuses, stored outcomes, one upsert, violations, phones), never one per case. Two
+Set-based and idempotent: per office a fixed number of queries (cases, rules, reported
+periods per 2,000, excuses, stored outcomes, one upsert, violations, phones), never one per
+case. Two
 scans of one office at once take turns on the office's row lock, and the upsert on (case,
 starts_on) and the violation's unique (case, source, source_key) keep even unlocked runs
 from writing anything twice.
@@ -20,17 +21,17 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Office
 from bimkemas.clients.models import CaseStatus, Client, SupervisionCase
 from bimkemas.reporting.models import CheckIn, Excuse, Outcome, PeriodOutcome
-from bimkemas.reporting.periods import judge
+from bimkemas.reporting.periods import outcome_of
 from bimkemas.reporting.schedules import OwedPeriod, owed_periods
 from bimkemas.reporting.selectors import next_consecutive, rules_for_cases
 from bimkemas.violations.models import Violation, ViolationKind, ViolationSource
@@ -89,8 +90,9 @@ def _scan_office(office_id: int, day: dt.date, result: ScanResult) -> None:
        outcomes stored (under READ COMMITTED each statement sees them).
     2. Load the active cases with their last concluded period and the run carried from
        before the recheck horizon, and their rules.
-    3. Plan each case's periods to judge; read the check-in dates and excuses of the window
-       that covers them all, and the stored outcomes within the horizon.
+    3. Plan each case's periods to judge; ask which of them hold a counting contact, read
+       the excuses of the window that covers them all and the stored outcomes within the
+       horizon.
     4. Judge in Python, upsert the outcomes, drop stored ones no longer owed (a schedule
        changed after the fact), open the violations, flag unreachable clients."""
     Office.objects.select_for_update().filter(pk=office_id).values_list("pk").first()
@@ -114,9 +116,9 @@ def _scan_office(office_id: int, day: dt.date, result: ScanResult) -> None:
     if planned:
         first = min(item.period.starts_on for item in planned)
         last = max(item.period.ends_on for item in planned)
-        report_days = _report_days(cases_qs, first, last)
+        reported = _reported_periods(plans)
         excuses = _excuses(cases_qs, first, last)
-        outcomes, findings = _judge(cases, plans, report_days, excuses)
+        outcomes, findings = _judge(cases, plans, reported, excuses)
         _store(cases_qs, outcomes, horizon)
         result.outcomes.update(o.outcome for o in outcomes)
         result.violations += violations_open_by_rule(findings=findings)
@@ -166,24 +168,47 @@ def _plan(
     ]
 
 
-def _report_days(
-    cases_qs: QuerySet[SupervisionCase], first: dt.date, last: dt.date
-) -> dict[int, set[dt.date]]:
-    """The local dates (TIME_ZONE) on which each case had a counting contact, in the window."""
-    begin = timezone.make_aware(dt.datetime.combine(first, dt.time()))
-    end = timezone.make_aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
-    rows = (
-        CheckIn.objects.filter(
-            case__in=cases_qs.values("pk"), counts=True, occurred_at__gte=begin, occurred_at__lt=end
+# Periods asked about per query: four parameters each, far inside SQLite's limit.
+PERIODS_PER_QUERY = 2000
+REPORTED_PERIODS_SQL = """
+WITH planned(idx, case_id, begins, ends) AS (VALUES {rows})
+SELECT planned.idx FROM planned
+WHERE EXISTS (
+    SELECT 1 FROM {checkins} c
+    WHERE c.case_id = planned.case_id AND c.counts
+      AND c.occurred_at >= planned.begins AND c.occurred_at < planned.ends
+)
+"""
+
+
+def _reported_periods(plans: dict[int, list[OwedPeriod]]) -> set[tuple[int, dt.date]]:
+    """The planned periods, as (case, first day), that hold a counting contact on one of
+    their local dates (TIME_ZONE). One EXISTS per period on the check-ins' (case, time)
+    index: no check-in row leaves the database, which matters with a year of reports
+    (the ORM cannot join a list of values, hence the SQL)."""
+    planned = [(case_id, item.period) for case_id, plan in plans.items() for item in plan]
+    to_db = connection.ops.adapt_datetimefield_value
+    reported: set[tuple[int, dt.date]] = set()
+    for offset in range(0, len(planned), PERIODS_PER_QUERY):
+        batch = planned[offset : offset + PERIODS_PER_QUERY]
+        params: list[Any] = []
+        for idx, (case_id, period) in enumerate(batch):
+            params += [idx, case_id, to_db(_midnight(period.starts_on))]
+            params.append(to_db(_midnight(period.ends_on + dt.timedelta(days=1))))
+        sql = REPORTED_PERIODS_SQL.format(
+            rows=", ".join(["(%s, %s, %s, %s)"] * len(batch)),
+            checkins=connection.ops.quote_name(CheckIn._meta.db_table),
         )
-        .annotate(day=TruncDate("occurred_at"))
-        .values_list("case_id", "day")
-        .distinct()
-    )
-    days: dict[int, set[dt.date]] = defaultdict(set)
-    for case_id, local_day in rows:
-        days[case_id].add(local_day)
-    return days
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for (idx,) in cursor.fetchall():
+                case_id, period = batch[idx]
+                reported.add((case_id, period.starts_on))
+    return reported
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
 
 
 def _excuses(
@@ -201,7 +226,7 @@ def _excuses(
 def _judge(
     cases: list[_CaseRow],
     plans: dict[int, list[OwedPeriod]],
-    report_days: dict[int, set[dt.date]],
+    reported: set[tuple[int, dt.date]],
     excuses: dict[int, list[tuple[dt.date, dt.date]]],
 ) -> tuple[list[PeriodOutcome], list[RuleFinding]]:
     outcomes, findings = [], []
@@ -209,7 +234,11 @@ def _judge(
         run = case.carried
         for item in plans[case.pk]:
             period = item.period
-            outcome = judge(period, report_days.get(case.pk, ()), excuses.get(case.pk, ()))
+            outcome = outcome_of(
+                period,
+                reported=(case.pk, period.starts_on) in reported,
+                excuses=excuses.get(case.pk, ()),
+            )
             run = next_consecutive(run, outcome)
             outcomes.append(
                 PeriodOutcome(

@@ -91,7 +91,14 @@ def judge(
 ) -> str:
     """The outcome of a closed period: reported if any counting contact's local date lies
     inside it, else excused (see `is_excused`), else missed. A report always wins."""
-    if any(day in period for day in report_days):
+    return outcome_of(period, reported=any(day in period for day in report_days), excuses=excuses)
+
+
+def outcome_of(
+    period: Period, *, reported: bool, excuses: Iterable[tuple[dt.date, dt.date]]
+) -> str:
+    """`judge` for a caller that already knows whether the period holds a report."""
+    if reported:
         return Outcome.REPORTED
     if is_excused(period, excuses):
         return Outcome.EXCUSED
