@@ -124,6 +124,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_NAME", "") or None}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Per session, for this application's short queries on SSD storage: PostgreSQL's
+    # defaults (JIT, random_page_cost 4 for spinning disks) chose a 2.6 s parallel scan of
+    # every office's check-ins for one office's statistics, 44 ms by the index with these
+    # (bench/RESULTS.md). An empty POSTGRES_SESSION_OPTIONS keeps the server's settings.
+    session_options = env_str("POSTGRES_SESSION_OPTIONS", "-c jit=off -c random_page_cost=1.1")
+    if session_options:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = session_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from bimkemas.accounts.models import Absence, AbsenceKind, Office, Rank, Role, User
@@ -29,10 +29,24 @@ def officers_of(office_id: int, day: dt.date):
 def officers_with_load(office_id: int, *, day: dt.date | None = None):
     """`officers_of` the office annotated with their open cases of that office, counted and
     weighted. Filter with `.working_for(office_id, day)` for those who can take a case."""
-    open_cases = Q(cases__status__in=OPEN_STATUSES, cases__office_id=office_id)
+    # Subqueries per officer rather than a join of every case each officer ever had: the
+    # officer's index finds their cases, and closed ones are not aggregated.
+    open_cases = (
+        SupervisionCase.objects.filter(
+            officer=OuterRef("pk"), status__in=OPEN_STATUSES, office_id=office_id
+        )
+        .order_by()
+        .values("officer")
+    )
     return officers_of(office_id, day or today()).annotate(
-        case_count=Count("cases", filter=open_cases),
-        weighted_load=Coalesce(Sum("cases__programme__caseload_weight", filter=open_cases), ZERO),
+        case_count=Coalesce(Subquery(open_cases.annotate(n=Count("pk")).values("n")), 0),
+        weighted_load=Coalesce(
+            Subquery(
+                open_cases.annotate(w=Sum("programme__caseload_weight")).values("w"),
+                output_field=ZERO.output_field,
+            ),
+            ZERO,
+        ),
     )
 
 
