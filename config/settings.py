@@ -245,6 +245,9 @@ HUEY = {
         else {"filename": str(VAR_DIR / "huey.sqlite3")}
     ),
 }
+# The nightly compliance scan: offices scanned at once, each in its own process
+# (PostgreSQL only; about one per core).
+COMPLIANCE_SCAN_WORKERS = max(1, env_int("COMPLIANCE_SCAN_WORKERS", 1))
 
 # Notifications (bimkemas/notifications): the transport of each channel. The console
 # transport logs and appends to NOTIFICATION_CONSOLE_FILE; e-mail goes out by SMTP only

@@ -18,8 +18,10 @@ from writing anything twice.
 """
 
 import datetime as dt
+import multiprocessing
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Office
 from bimkemas.clients.models import CaseStatus, Client, SupervisionCase
+from bimkemas.reporting import scan_worker
 from bimkemas.reporting.models import CheckIn, Excuse, Outcome, PeriodOutcome
 from bimkemas.reporting.periods import outcome_of
 from bimkemas.reporting.schedules import OwedPeriod, owed_periods
@@ -68,24 +71,47 @@ class _CaseRow:
     carried: int
 
 
-def compliance_scan(*, day: dt.date, office_id: int | None = None) -> ScanResult:
-    """Scan one office, or every office one after the other (each in its own transaction)."""
+def compliance_scan(*, day: dt.date, office_id: int | None = None, workers: int = 1) -> ScanResult:
+    """Scan one office, or every office (each in its own transaction): one after the
+    other, or spread over `workers` processes on PostgreSQL (SQLite has one writer at a
+    time, so more processes would only wait for each other)."""
     started = time.monotonic()
-    result = ScanResult(day=day)
     offices = (
         [office_id]
         if office_id is not None
         else list(Office.objects.order_by("pk").values_list("pk", flat=True))
     )
-    for pk in offices:
-        _scan_office(pk, day, result)
-        result.offices += 1
+    if workers > 1 and len(offices) > 1 and connection.vendor == "postgresql":
+        result = _scan_in_processes(offices, day, workers)
+    else:
+        result = ScanResult(day=day)
+        for pk in offices:
+            scan_one_office(pk, day, result)
+            result.offices += 1
     result.seconds = time.monotonic() - started
     return result
 
 
+def _scan_in_processes(offices: list[int], day: dt.date, workers: int) -> ScanResult:
+    """Each office in a fresh process (spawned, not forked: the caller may be a threaded
+    job worker) connected to the caller's database, the results added up."""
+    result = ScanResult(day=day)
+    context = multiprocessing.get_context("spawn")
+    database = dict(connection.settings_dict)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=scan_worker.start, initargs=(database,)
+    ) as pool:
+        for part in pool.map(scan_worker.scan_office, offices, [day] * len(offices)):
+            result.offices += part.offices
+            result.cases += part.cases
+            result.outcomes.update(part.outcomes)
+            result.violations += part.violations
+            result.unreachable_case_ids += part.unreachable_case_ids
+    return result
+
+
 @transaction.atomic
-def _scan_office(office_id: int, day: dt.date, result: ScanResult) -> None:
+def scan_one_office(office_id: int, day: dt.date, result: ScanResult) -> None:
     """1. Lock the office's row: a second scan of this office waits, then finds this one's
        outcomes stored (under READ COMMITTED each statement sees them).
     2. Load the active cases with their last concluded period and the run carried from

@@ -1,5 +1,6 @@
 """Huey tasks of wajib lapor (thin wrappers; `bimkemas run_huey` runs them)."""
 
+from django.conf import settings
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
@@ -12,7 +13,8 @@ from bimkemas.reporting.retention import checkin_media_expire
 @db_periodic_task(crontab(hour="1", minute="30"))
 def scan_compliance() -> int:
     """Every night at 01:30 (TIME_ZONE): every office's closed periods; the violations opened."""
-    return len(compliance_scan(day=today()).violations)
+    scan = compliance_scan(day=today(), workers=settings.COMPLIANCE_SCAN_WORKERS)
+    return len(scan.violations)
 
 
 @db_periodic_task(crontab(minute="5"))

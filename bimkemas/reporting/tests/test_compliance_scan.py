@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from bimkemas.audit.models import AuditEvent
@@ -281,3 +282,8 @@ def test_it_runs_from_the_command_line(make_case, alice, office, capsys):
     assert "missed: 3" in out
     assert "violations opened: 1" in out
     assert "time:" in out
+
+
+def test_the_command_needs_at_least_one_worker(db):
+    with pytest.raises(CommandError, match="--workers must be 1 or more"):
+        call_command("compliance_scan", "--workers", "0")

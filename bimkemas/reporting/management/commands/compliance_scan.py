@@ -1,6 +1,7 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from bimkemas.core.dates import today
 from bimkemas.reporting.compliance import compliance_scan
@@ -16,10 +17,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         add_office_and_date(parser, date_help="scan as of this day (default today)")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=settings.COMPLIANCE_SCAN_WORKERS,
+            help="offices scanned at once, each in its own process (PostgreSQL only; "
+            "default COMPLIANCE_SCAN_WORKERS, 1)",
+        )
 
-    def handle(self, *args, office: str | None, date: dt.date | None, **options) -> None:
+    def handle(
+        self, *args, office: str | None, date: dt.date | None, workers: int, **options
+    ) -> None:
+        if workers < 1:
+            raise CommandError("--workers must be 1 or more.")
         chosen = office_named(office)
-        result = compliance_scan(day=date or today(), office_id=chosen.pk if chosen else None)
+        result = compliance_scan(
+            day=date or today(), office_id=chosen.pk if chosen else None, workers=workers
+        )
         self.stdout.write(
             f"{result.day:%Y-%m-%d}: {result.offices} office(s), {result.cases} active case(s)"
         )
