@@ -11,10 +11,9 @@ so that it is opened once however often the scan runs.
 
 Set-based and idempotent: per office a fixed number of queries (cases, rules, reported
 periods per 2,000, excuses, stored outcomes, one upsert, violations, phones), never one per
-case. Two
-scans of one office at once take turns on the office's row lock, and the upsert on (case,
-starts_on) and the violation's unique (case, source, source_key) keep even unlocked runs
-from writing anything twice.
+case. Two scans of one office at once take turns on the office's row lock, and the upsert
+on (case, starts_on) and the violation's unique (case, source, source_key) keep even
+unlocked runs from writing anything twice.
 """
 
 import datetime as dt
