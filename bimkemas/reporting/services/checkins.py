@@ -169,14 +169,15 @@ def _create(
     files: dict[str, list[UploadedFile]],
     idempotency_key: str,
 ) -> CheckIn:
-    """1. Validate the case and the input, so nothing is stored for bad input.
-    2. Lock the case's row: two submissions with one key wait for each other (SQLite's
-       immediate transactions already run one writer), so the second finds the first.
+    """1. Lock the case's row, read afresh: refused unless under guidance today. Two
+       submissions with one key wait for each other here (SQLite's immediate transactions
+       already run one writer), so the second finds the first.
+    2. Validate the input, so nothing is stored for bad input.
     3. A key already used returns its check-in (same content; `replayed` is True on it) or is
        refused (other content).
     4. Store the files and the row, compute its concerns, audit it."""
     case = checkin.case
-    _check_case_active(case)
+    _lock_active_case(case)
     checkin.occurred_at = _clean_occurred_at(case, occurred_at)
     checkin.answers = _clean_answers(answers)
     checkin.needs = _clean_needs(needs)
@@ -186,7 +187,6 @@ def _create(
     _clean_note(checkin)
     checkin.idempotency_key = idempotency_key
     checkin.fingerprint = _fingerprint(checkin, files) if idempotency_key else ""
-    SupervisionCase.objects.select_for_update().filter(pk=case.pk).first()
     if idempotency_key:
         earlier = _earlier(checkin)
         if earlier is not None:
@@ -213,8 +213,13 @@ def _create(
     return checkin
 
 
-def _check_case_active(case: SupervisionCase) -> None:
-    case.refresh_from_db(fields=["status", "guidance_start", "guidance_end"])
+def _lock_active_case(case: SupervisionCase) -> None:
+    case.status, case.guidance_start, case.guidance_end = (
+        SupervisionCase.objects.select_for_update()
+        .filter(pk=case.pk)
+        .values_list("status", "guidance_start", "guidance_end")
+        .get()
+    )
     day = timezone.localdate()
     if not case.is_open or not case.guidance_start <= day <= case.guidance_end:
         raise ApplicationError(

@@ -310,9 +310,10 @@ def client_token_authenticate(key: str) -> ClientAccess | None:
     if token is None:
         return None
     now = timezone.now()
-    ClientToken.objects.filter(pk=token.pk).filter(
-        Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOKEN_USE_PRECISION)
-    ).update(last_used_at=now)
+    if token.last_used_at is None or token.last_used_at < now - TOKEN_USE_PRECISION:
+        ClientToken.objects.filter(pk=token.pk).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOKEN_USE_PRECISION)
+        ).update(last_used_at=now)
     return token.access
 
 
