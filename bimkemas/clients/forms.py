@@ -27,6 +27,9 @@ def person_text_fields(model: type[models.Model]) -> dict[str, type[PersonTextFi
     }
 
 
+HOME_LOCATION_ATTRS = {"autocomplete": "off", "aria-describedby": "home-location-help"}
+
+
 class ClientForm(UnvalidatedModelForm):
     """A person's identity and address, at intake and when corrected later. Only the shape of
     each value is checked here; `services.client_intake` / `client_update` check the rules."""
@@ -45,14 +48,15 @@ class ClientForm(UnvalidatedModelForm):
         required=False,
         min_value=-90,
         max_value=90,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),  # phone keypads lack the minus
+        # A text box: phone number pads lack the minus sign of southern latitudes.
+        widget=forms.TextInput(attrs=HOME_LOCATION_ATTRS),
     )
     home_longitude = forms.DecimalField(
         label=_("Home longitude"),
         required=False,
         min_value=-180,
         max_value=180,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs=HOME_LOCATION_ATTRS),
     )
 
     class Meta:

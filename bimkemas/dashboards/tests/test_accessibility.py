@@ -61,6 +61,27 @@ PAGES = {
     "office-overview": ("bob", lambda s: reverse("office_overview")),
     "national-overview": ("nina", lambda s: reverse("national_overview")),
     "notifications": ("alice", lambda s: "/notifications/"),
+    "front-desk": ("carol", lambda s: reverse("reporting_front_desk") + "?q=Budi"),
+    "contact-record": (
+        "alice",
+        lambda s: reverse("reporting_contact_record", args=[s.case.public_id]),
+    ),
+    "schedule-change": (
+        "alice",
+        lambda s: reverse("reporting_schedule_change", args=[s.case.public_id]),
+    ),
+    "excuse-record": (
+        "alice",
+        lambda s: reverse("reporting_excuse_record", args=[s.case.public_id]),
+    ),
+    "review-queue": ("alice", lambda s: reverse("reporting_review_list")),
+    "worklist-due": ("alice", lambda s: reverse("reporting_worklist", args=["due"])),
+    "supervision": ("bob", lambda s: reverse("reporting_supervision")),
+    "supervision-officer": (
+        "bob",
+        lambda s: reverse("reporting_supervision_officer", args=[s.alice.public_id]),
+    ),
+    "statistics": ("bob", lambda s: reverse("reporting_statistics")),
     "logout-confirm": ("alice", lambda s: reverse("logout")),
     "not-found": ("alice", lambda s: "/no-such-page/"),
 }
