@@ -27,7 +27,19 @@ def person_text_fields(model: type[models.Model]) -> dict[str, type[PersonTextFi
     }
 
 
-HOME_LOCATION_ATTRS = {"autocomplete": "off", "aria-describedby": "home-location-help"}
+def coordinate_field(label: Any, limit: int) -> forms.DecimalField:
+    """Degrees as maps and phones give them (seven or more decimals; the service rounds them
+    to six, 11 cm), typed in a text box: phone number pads lack the minus sign of southern
+    latitudes."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "aria-describedby": "home-location-help"}
+        ),
+    )
 
 
 class ClientForm(UnvalidatedModelForm):
@@ -42,22 +54,8 @@ class ClientForm(UnvalidatedModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
-    # Maps and phones give seven or more decimals; the service rounds them to six (11 cm).
-    home_latitude = forms.DecimalField(
-        label=_("Home latitude"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        # A text box: phone number pads lack the minus sign of southern latitudes.
-        widget=forms.TextInput(attrs=HOME_LOCATION_ATTRS),
-    )
-    home_longitude = forms.DecimalField(
-        label=_("Home longitude"),
-        required=False,
-        min_value=-180,
-        max_value=180,
-        widget=forms.TextInput(attrs=HOME_LOCATION_ATTRS),
-    )
+    home_latitude = coordinate_field(_("Home latitude"), 90)
+    home_longitude = coordinate_field(_("Home longitude"), 180)
 
     class Meta:
         model = Client

@@ -20,6 +20,17 @@ def excuse_url(case):
     return reverse("reporting_excuse_record", args=[case.public_id])
 
 
+def schedule_data(**changes) -> dict:
+    return {
+        "frequency": "weekly",
+        "starts_on": today().strftime("%d/%m/%Y"),
+        "grace_days": "3",
+        "basis": "tpp",
+        "reference": "Sidang TPP 12/2026, 1 Desember 2026",
+        **changes,
+    }
+
+
 def test_the_client_page_offers_both_actions_to_the_officer(client, alice, case):
     login(client, alice)
     html = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
@@ -37,13 +48,7 @@ def test_the_schedule_form_starts_from_the_rule_in_force(client, alice, case):
 
 def test_a_tpp_decision_sets_twice_a_month(client, alice, case):
     login(client, alice)
-    data = {
-        "frequency": "twice_monthly",
-        "starts_on": today().strftime("%d/%m/%Y"),
-        "grace_days": "2",
-        "basis": "tpp",
-        "reference": "Sidang TPP 12/2026, 1 Desember 2026",
-    }
+    data = schedule_data(frequency="twice_monthly", grace_days="2")
 
     response = client.post(schedule_url(case), data, follow=True)
 
@@ -56,15 +61,7 @@ def test_a_tpp_decision_sets_twice_a_month(client, alice, case):
 
 def test_a_tpp_decision_needs_its_reference(client, alice, case):
     login(client, alice)
-    data = {
-        "frequency": "weekly",
-        "starts_on": today().strftime("%d/%m/%Y"),
-        "grace_days": "3",
-        "basis": "tpp",
-        "reference": "",
-    }
-
-    response = client.post(schedule_url(case), data)
+    response = client.post(schedule_url(case), schedule_data(reference=""))
 
     assert response.status_code == 400
     assert "Name the decision or condition" in response.content.decode()
