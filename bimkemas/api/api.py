@@ -5,17 +5,24 @@ from ninja import NinjaAPI
 from bimkemas.api.auth import API_AUTH
 from bimkemas.api.errors import register_handlers
 from bimkemas.api.routers import (
+    assessments,
     auth,
     cases,
     client_app,
     clients,
     documents,
+    generated_documents,
+    guidance,
     intake,
+    litmas,
     officers,
     overview,
     reporting,
     reporting_duty,
     reporting_statistics,
+    termination,
+    tpp,
+    visits,
     work_items,
 )
 from bimkemas.api.routers import reference as reference_router
@@ -46,5 +53,12 @@ for module in (
     client_app,
     reporting,
     reporting_duty,
+    generated_documents,
+    assessments,
+    visits,
+    guidance,
+    tpp,
+    termination,
+    litmas,
 ):
     api.add_router("/v1/", module.router)

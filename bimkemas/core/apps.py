@@ -7,8 +7,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        # Each app's work_items.py, panels.py and facts.py register their providers
-        # (bimkemas.core.workitems, bimkemas.core.panels, bimkemas.core.facts).
+        # Each app's work_items.py, panels.py, facts.py and due.py register their providers
+        # (bimkemas.core.workitems, bimkemas.core.panels, bimkemas.core.facts,
+        # bimkemas.core.due).
+        autodiscover_modules("due")
         autodiscover_modules("work_items")
         autodiscover_modules("panels")
         autodiscover_modules("facts")

@@ -1,0 +1,5 @@
+"""API: assessments."""
+
+from ninja import Router
+
+router = Router(tags=["Assessments"])

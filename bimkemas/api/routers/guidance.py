@@ -1,0 +1,5 @@
+"""API: guidance."""
+
+from ninja import Router
+
+router = Router(tags=["Guidance"])

@@ -1,0 +1,5 @@
+"""API: litmas."""
+
+from ninja import Router
+
+router = Router(tags=["Litmas"])

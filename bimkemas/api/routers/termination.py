@@ -1,0 +1,5 @@
+"""API: termination."""
+
+from ninja import Router
+
+router = Router(tags=["Termination"])

@@ -1,0 +1,5 @@
+"""API: tpp sessions."""
+
+from ninja import Router
+
+router = Router(tags=["TPP sessions"])

@@ -1,0 +1,5 @@
+"""API: home visits."""
+
+from ninja import Router
+
+router = Router(tags=["Home visits"])

@@ -1,0 +1,3 @@
+"""The guidance programme per stage: plans, activities, evaluations (progress reports) and
+coverage.
+"""

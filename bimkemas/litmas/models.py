@@ -1,0 +1,3 @@
+"""Litmas (penelitian kemasyarakatan): requests, public tracking, structured reports, review and
+versions.
+"""

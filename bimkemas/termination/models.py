@@ -1,0 +1,3 @@
+"""Ending a case: completion with its certificate, death, transfer to another Bapas, after-care
+enrolment.
+"""

@@ -1,0 +1,3 @@
+"""TPP sessions (Tim Pengamat Pemasyarakatan): agenda, attendance, recommendations, decisions,
+stage transitions, minutes.
+"""

@@ -1,0 +1,3 @@
+"""Home visits: planned from the worklist, recorded in the field (offline), ordered into day
+routes.
+"""
