@@ -1,0 +1,72 @@
+"""What is due (bimkemas.core.due), in the user's reach: the cases a user answers for and the
+work items a due rule turns into.
+
+An app's `work_items.py` shows one of its due rules on the home page with
+
+    @work_item_provider
+    def plans_due(user, day):
+        return due_work_items(user, day, "guidance.plan")
+
+An officer sees their own open caseload, a section or Bapas head the office's open cases.
+"""
+
+import datetime as dt
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from bimkemas.accounts.models import User
+from bimkemas.clients.access import can_supervise, own_open_cases
+from bimkemas.clients.models import SupervisionCase
+from bimkemas.core.due import Due, due_kinds, dues_for
+from bimkemas.core.workitems import ITEMS_PER_GROUP, Urgency, WorkItem, WorkItemGroup
+
+
+def cases_in_charge(user: User):
+    """Open cases the user answers for: an officer's caseload, a supervisor's office."""
+    if user.is_officer:
+        return own_open_cases(user)
+    if can_supervise(user):
+        return SupervisionCase.objects.open().filter(office_id=user.office_id)
+    return SupervisionCase.objects.none()
+
+
+def due_list_url(code: str = "") -> str:
+    try:
+        url = reverse("due_list")
+    except NoReverseMatch:  # the page is an interface's; a project without it still works
+        return ""
+    return f"{url}?kind={code}" if code else url
+
+
+def due_work_item(due: Due, case: SupervisionCase, day: dt.date) -> WorkItem:
+    when = date_format(due.due_on, "j F Y")
+    title = _("%(what)s, due %(day)s") % {"what": due.detail, "day": when}
+    return WorkItem(
+        kind=due.kind,
+        title=title,
+        url=due.url or reverse("client_detail", args=[case.client.public_id]),
+        subject=f"{case.client.full_name} ({case.register_number})",
+        urgency=Urgency.OVERDUE if due.is_overdue(day) else Urgency.DUE,
+        due=due.due_on,
+        client_id=case.client.public_id,
+    )
+
+
+def due_work_items(user: User, day: dt.date, code: str) -> list[WorkItemGroup]:
+    """One work-item group of the due rule `code` over the user's cases, most urgent first."""
+    kind = next((kind for kind in due_kinds() if kind.code == code), None)
+    cases = cases_in_charge(user)
+    if kind is None or not cases.exists():
+        return []
+    dues = sorted(
+        (due for per_case in dues_for(cases, day, [code]).values() for due in per_case),
+        key=lambda due: (due.due_on, due.case_id),
+    )
+    if not dues:
+        return []
+    shown = dues[:ITEMS_PER_GROUP]
+    rows = SupervisionCase.objects.select_related("client").in_bulk([d.case_id for d in shown])
+    items = [due_work_item(due, rows[due.case_id], day) for due in shown]
+    return [WorkItemGroup(code, str(kind.label), len(dues), items, due_list_url(code))]
