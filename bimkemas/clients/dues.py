@@ -27,7 +27,7 @@ def cases_in_charge(user: User):
     """Open cases the user answers for: an officer's caseload, a supervisor's office."""
     if user.is_officer:
         return own_open_cases(user)
-    if can_supervise(user):
+    if can_supervise(user) and user.office_id is not None:
         return SupervisionCase.objects.open().filter(office_id=user.office_id)
     return SupervisionCase.objects.none()
 
