@@ -11,6 +11,7 @@ Two offices: Palembang ("office") and OKU ("other_office"). Personas:
 Factories build clients through the real intake service.
 """
 
+import datetime as dt
 import os
 
 import pytest
@@ -20,6 +21,8 @@ from bimkemas.accounts.models import Office, Role, User, WorkArea
 from bimkemas.clients.models import Facility, Programme
 from bimkemas.clients.services import case_assign, client_intake
 from bimkemas.clients.tests.secondment import intake, oku_staff, second, secondment_dates
+from bimkemas.core import due as due_registry
+from bimkemas.core.due import Due, due_rule
 from bimkemas.testing import case_data, identity_data, make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with live_server
@@ -187,6 +190,28 @@ def seconded(alice, other_office):
     """alice's secondment to OKU, from ten days ago until twenty days from now."""
     starts_on, ends_on = secondment_dates()
     return second(alice, other_office, starts_on=starts_on, ends_on=ends_on)
+
+
+@pytest.fixture
+def due_rules(monkeypatch):
+    """Two test rules in place of the apps' own: every case owes a plan 3 days after its
+    guidance start; cases with an even pk also owe a visit tomorrow."""
+    monkeypatch.setattr(due_registry, "_rules", {})
+
+    @due_rule("test.plan", label="Plan", order=1)
+    def plan(cases, day):
+        return [
+            Due(pk, start + dt.timedelta(days=3), "Plan")
+            for pk, start in cases.values_list("pk", "guidance_start")
+        ]
+
+    @due_rule("test.visit", label="Visit", order=2)
+    def visit(cases, day):
+        return [
+            Due(pk, day + dt.timedelta(days=1), "Visit")
+            for pk in cases.values_list("pk", flat=True)
+            if pk % 2 == 0
+        ]
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -11,6 +11,7 @@ An officer sees their own open caseload, a section or Bapas head the office's op
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
@@ -70,3 +71,45 @@ def due_work_items(user: User, day: dt.date, code: str) -> list[WorkItemGroup]:
     rows = SupervisionCase.objects.select_related("client").in_bulk([d.case_id for d in shown])
     items = [due_work_item(due, rows[due.case_id], day) for due in shown]
     return [WorkItemGroup(code, str(kind.label), len(dues), items, due_list_url(code))]
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One case of the user's and everything it owes, earliest first."""
+
+    case: SupervisionCase
+    items: list[Due]
+
+    @property
+    def first_due(self) -> dt.date:
+        return self.items[0].due_on
+
+    def is_overdue(self, day: dt.date) -> bool:
+        return self.first_due < day
+
+
+def due_rows(
+    user: User,
+    day: dt.date,
+    *,
+    kind: str = "",
+    officer: User | None = None,
+    overdue_only: bool = False,
+) -> list[DueRow]:
+    """Every case in the user's charge that owes something (of `kind` when given), with the
+    case and client loaded, the most urgent first. A supervisor may narrow to one officer."""
+    cases = cases_in_charge(user)
+    if officer is not None:
+        cases = cases.filter(officer=officer)
+    kinds = [kind] if kind else None
+    per_case = dues_for(cases, day, kinds)
+    if overdue_only:
+        per_case = {
+            pk: [due for due in dues if due.is_overdue(day)] for pk, dues in per_case.items()
+        }
+    per_case = {pk: sorted(dues, key=lambda d: d.due_on) for pk, dues in per_case.items() if dues}
+    loaded = SupervisionCase.objects.select_related("client", "officer", "programme").in_bulk(
+        list(per_case)
+    )
+    rows = [DueRow(loaded[pk], dues) for pk, dues in per_case.items() if pk in loaded]
+    return sorted(rows, key=lambda row: (row.first_due, row.case.client.full_name, row.case.pk))
