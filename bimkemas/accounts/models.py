@@ -50,6 +50,23 @@ class Office(TimeStampedModel):
     ending_soon_days = models.PositiveSmallIntegerField(
         _("days before the end that a case counts as ending soon"), default=30
     )
+    # Where the office is: the start of an officer's day route of home visits.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
     history = EditHistory()
 
