@@ -18,6 +18,10 @@ class Span:
     last_day: dt.date
 
     @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    @property
     def is_empty(self) -> bool:
         return self.last_day < self.first_day
 

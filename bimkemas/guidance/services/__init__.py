@@ -1,0 +1,1 @@
+"""Writes of the guidance app: plans, sessions, evaluations."""
