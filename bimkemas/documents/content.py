@@ -31,6 +31,16 @@ class Section:
     # Label / value pairs shown as a two-column list ("Nama : Budi Santoso").
     facts: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def head(self) -> list[str]:
+        """The table's header row, or [] (templates print it in bold)."""
+        return self.rows[0] if self.header and self.rows else []
+
+    @property
+    def body(self) -> list[list[str]]:
+        """The table's rows after the header."""
+        return self.rows[1:] if self.header else self.rows
+
 
 @dataclass
 class DocumentContent:

@@ -1,3 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from bimkemas.documents import views
+
+# /documents/<uuid>/ belongs to the clients' handover documents: generated ones live apart.
+urlpatterns = [
+    path(
+        "generated-documents/<uuid:public_id>/",
+        views.document_download,
+        name="generated_document_download",
+    ),
+    path(
+        "cases/<uuid:public_id>/guidance-card/",
+        views.guidance_card_generate,
+        name="guidance_card_generate",
+    ),
+]

@@ -1,0 +1,100 @@
+"""Rendering a `DocumentContent` to DOCX (docxtpl) and PDF (WeasyPrint).
+
+Both formats see the same context: `doc` (the content, its title defaulted per kind),
+`letterhead` (the office's kop surat) and `kind`. DOCX templates are the office's active
+upload or the built-in default (docx/<kind>.docx, made by build_docx.py); they run in
+Jinja's sandbox, since an office's own template is text written by its staff, and with
+autoescape, so "&" and "<" in the content survive as text.
+"""
+
+import dataclasses
+import io
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from jinja2 import ChainableUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from bimkemas.accounts.models import Office
+from bimkemas.documents.content import DocumentContent
+from bimkemas.documents.models import DocumentKind, DocumentTemplate, letterhead_for
+
+DOCX_DIR = Path(__file__).resolve().parent / "docx"
+
+DEFAULT_TITLES = {
+    DocumentKind.LITMAS: "LAPORAN PENELITIAN KEMASYARAKATAN",
+    DocumentKind.PROGRESS_REPORT: "LAPORAN PERKEMBANGAN PEMBIMBINGAN KLIEN",
+    DocumentKind.TPP_MINUTES: "RISALAH SIDANG TIM PENGAMAT PEMASYARAKATAN",
+    DocumentKind.GUIDANCE_CARD: "KARTU BIMBINGAN KLIEN PEMASYARAKATAN",
+    DocumentKind.COMPLETION_CERTIFICATE: "SURAT KETERANGAN SELESAI MENJALANI BIMBINGAN",
+}
+
+
+def template_context(*, kind: str, office: Office, content: DocumentContent) -> dict[str, Any]:
+    doc = content
+    if not content.title:
+        doc = dataclasses.replace(content, title=DEFAULT_TITLES[DocumentKind(kind)])
+    return {"doc": doc, "letterhead": letterhead_for(office), "kind": kind}
+
+
+def active_template(office: Office, kind: str) -> DocumentTemplate | None:
+    return DocumentTemplate.objects.filter(office=office, kind=kind, is_active=True).first()
+
+
+def default_template_path(kind: str) -> Path:
+    return DOCX_DIR / f"{DocumentKind(kind).value}.docx"
+
+
+def _jinja_env() -> SandboxedEnvironment:
+    # Chainable: a template naming `doc.extra.x.y` that this content lacks prints nothing.
+    return SandboxedEnvironment(autoescape=True, undefined=ChainableUndefined)
+
+
+def docx_from_template(source: Any, context: dict[str, Any]) -> bytes:
+    """Fill a docxtpl template (a path or a binary file) with `context`.
+
+    Raises jinja2's TemplateError (syntax errors, sandbox refusals) and docxtpl's own."""
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(source)
+    template.render(context, jinja_env=_jinja_env(), autoescape=True)
+    output = io.BytesIO()
+    template.save(output)
+    return output.getvalue()
+
+
+def docx_with_template(
+    *, kind: str, office: Office, content: DocumentContent
+) -> tuple[bytes, DocumentTemplate | None]:
+    """The DOCX and the office template it came from (None: the built-in default)."""
+    context = template_context(kind=kind, office=office, content=content)
+    template = active_template(office, kind)
+    if template is None:
+        return docx_from_template(default_template_path(kind), context), None
+    with template.file.open("rb") as upload:
+        data = io.BytesIO(upload.read())
+    return docx_from_template(data, context), template
+
+
+def render_docx(*, kind: str, office: Office, content: DocumentContent) -> bytes:
+    return docx_with_template(kind=kind, office=office, content=content)[0]
+
+
+def pdf_html(*, kind: str, office: Office, content: DocumentContent) -> str:
+    """The HTML WeasyPrint prints: Indonesian whatever the reader's language."""
+    context = template_context(kind=kind, office=office, content=content)
+    with translation.override("id"):
+        return render_to_string(f"documents/pdf/{DocumentKind(kind).value}.html", context)
+
+
+def render_pdf(*, kind: str, office: Office, content: DocumentContent) -> bytes:
+    # Imported here: WeasyPrint needs Pango from the system (as clients/card.py). Only data:
+    # URIs may be fetched, never a file or a network address named in the content.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols=["data"])
+    html = pdf_html(kind=kind, office=office, content=content)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()

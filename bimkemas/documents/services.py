@@ -1,0 +1,275 @@
+"""Writes of the documents app: generating a document version, an office's templates.
+
+`document_generate` is what every other app calls with its `DocumentContent`: it renders
+outside the transaction (a PDF takes a second), then stores the file, numbers the version and
+writes the audit row in one transaction, so a failure leaves no row and no file.
+"""
+
+import hashlib
+import io
+import zipfile
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from bimkemas.accounts.models import Office, User
+from bimkemas.audit.models import AuditAction
+from bimkemas.audit.services import audit_record
+from bimkemas.clients.models import SupervisionCase
+from bimkemas.core.dates import today
+from bimkemas.core.errors import ApplicationError
+from bimkemas.core.files import atomic_with_files, store_file
+from bimkemas.documents.card import guidance_card_content
+from bimkemas.documents.content import DocumentContent
+from bimkemas.documents.models import (
+    DocumentFormat,
+    DocumentKind,
+    DocumentTemplate,
+    GeneratedDocument,
+)
+from bimkemas.documents.render import (
+    DEFAULT_TITLES,
+    docx_from_template,
+    docx_with_template,
+    render_docx,
+    render_pdf,
+    template_context,
+)
+from bimkemas.documents.samples import sample_content
+
+__all__ = [
+    "document_generate",
+    "document_template_activate",
+    "document_template_deactivate",
+    "document_template_upload",
+    "guidance_card_generate",
+    "render_docx",
+    "render_pdf",
+]
+
+MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
+
+
+def _render(
+    *, kind: str, office: Office, content: DocumentContent, fmt: str
+) -> tuple[bytes, DocumentTemplate | None]:
+    if fmt == DocumentFormat.DOCX:
+        return docx_with_template(kind=kind, office=office, content=content)
+    return render_pdf(kind=kind, office=office, content=content), None
+
+
+def _valid_choice(value: str, choices: type[models.TextChoices], field: str) -> str:
+    if value not in choices.values:
+        raise ApplicationError(_("Unknown value: %(value)s.") % {"value": value}, field=field)
+    return value
+
+
+def document_generate(
+    *,
+    actor: User,
+    kind: str,
+    source: models.Model,
+    office: Office,
+    content: DocumentContent,
+    fmt: str,
+    client: models.Model | None = None,
+) -> GeneratedDocument:
+    """Render `content` as a new version of `source`'s document of this kind and format.
+
+    1. Render (DOCX with the office's active template or the default; PDF by WeasyPrint).
+    2. In one transaction: lock the office row so two generations of one source never take
+       the same version, store the file, write the row (version n + 1) and its audit event.
+    `client` is the person the document is about (None for an office's document such as
+    TPP minutes); it decides who may download it and whose access log shows it.
+    """
+    _valid_choice(kind, DocumentKind, "kind")
+    _valid_choice(fmt, DocumentFormat, "fmt")
+    data, template = _render(kind=kind, office=office, content=content, fmt=fmt)
+    return _store(
+        actor=actor,
+        kind=kind,
+        fmt=fmt,
+        source=source,
+        office=office,
+        content=content,
+        client=client,
+        data=data,
+        template=template,
+    )
+
+
+@atomic_with_files
+def _store(
+    *,
+    actor: User,
+    kind: str,
+    fmt: str,
+    source: models.Model,
+    office: Office,
+    content: DocumentContent,
+    client: models.Model | None,
+    data: bytes,
+    template: DocumentTemplate | None,
+) -> GeneratedDocument:
+    Office.objects.select_for_update().get(pk=office.pk)
+    source_type = ContentType.objects.get_for_model(source)
+    versions = GeneratedDocument.objects.filter(
+        source_type=source_type, source_id=source.pk, kind=kind, fmt=fmt
+    )
+    latest = versions.aggregate(latest=Max("version"))["latest"] or 0
+    document = GeneratedDocument(
+        kind=kind,
+        fmt=fmt,
+        source_type=source_type,
+        source_id=source.pk,
+        client_pk=client.pk if client is not None else None,
+        office=office,
+        version=latest + 1,
+        title=(content.title or DEFAULT_TITLES[DocumentKind(kind)])[:300],
+        number=content.number[:150],
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        template=template,
+        created_by=actor,
+    )
+    store_file(document.file, f"{document.public_id}.{fmt}", ContentFile(data))
+    document.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=document,
+        client=client,
+        summary=str(document),
+    )
+    return document
+
+
+def _read_upload(file: Any) -> bytes:
+    size = getattr(file, "size", None)
+    if size is not None and size > MAX_TEMPLATE_BYTES:
+        raise ApplicationError(_("The template may be at most 2 MB."), field="file")
+    file.seek(0)
+    data = file.read(MAX_TEMPLATE_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise ApplicationError(_("The template may be at most 2 MB."), field="file")
+    return data
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+def template_check(*, kind: str, office: Office, data: bytes) -> None:
+    """Refuse a template that is not a DOCX or does not render a sample of its kind; the
+    message carries the template engine's own error, so the author can find the tag."""
+    if not _is_docx(data):
+        raise ApplicationError(_("The template must be a Word document (.docx)."), field="file")
+    context = template_context(kind=kind, office=office, content=sample_content(kind))
+    try:
+        docx_from_template(io.BytesIO(data), context)
+    except Exception as error:  # any failure of an uploaded template is its own
+        detail = getattr(error, "message", None) or str(error) or type(error).__name__
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise ApplicationError(
+            _("The template does not render: %(error)s") % {"error": f"{detail}{where}"},
+            field="file",
+        ) from error
+
+
+@atomic_with_files
+def document_template_upload(
+    *, actor: User, office: Office, kind: str, file: Any, note: str = ""
+) -> DocumentTemplate:
+    """A new active template for the office's documents of this kind; the previous one stays,
+    inactive. Refused: not a DOCX, over 2 MB, or a template that does not render."""
+    _valid_choice(kind, DocumentKind, "kind")
+    data = _read_upload(file)
+    template_check(kind=kind, office=office, data=data)
+    Office.objects.select_for_update().get(pk=office.pk)
+    previous = list(DocumentTemplate.objects.filter(office=office, kind=kind, is_active=True))
+    for old in previous:
+        old.is_active = False
+        old.save(update_fields=["is_active"])
+    name = str(getattr(file, "name", "") or "template.docx").rsplit("/", 1)[-1][:200]
+    template = DocumentTemplate(
+        office=office,
+        kind=kind,
+        original_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by=actor,
+        note=note[:300],
+    )
+    store_file(template.file, f"{office.code}-{kind}.docx", ContentFile(data))
+    template.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=template,
+        summary=f"{template.get_kind_display()}: {name}",
+        changes={"replaces": [old.pk for old in previous]},
+    )
+    return template
+
+
+@atomic_with_files
+def document_template_activate(*, actor: User, template: DocumentTemplate) -> DocumentTemplate:
+    """Use an earlier template again (it rendered when uploaded); the active one is kept."""
+    Office.objects.select_for_update().get(pk=template.office_id)
+    active = DocumentTemplate.objects.filter(
+        office_id=template.office_id, kind=template.kind, is_active=True
+    ).exclude(pk=template.pk)
+    for old in active:  # one by one, so each change enters the edit history
+        old.is_active = False
+        old.save(update_fields=["is_active"])
+    template.is_active = True
+    template.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=template,
+        summary=_("Template activated"),
+        changes={"is_active": [False, True]},
+    )
+    return template
+
+
+@atomic_with_files
+def document_template_deactivate(*, actor: User, template: DocumentTemplate) -> DocumentTemplate:
+    """Back to the built-in default template for this office and kind."""
+    template.is_active = False
+    template.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=template,
+        summary=_("Template deactivated"),
+        changes={"is_active": [True, False]},
+    )
+    return template
+
+
+def guidance_card_generate(*, actor: User, case: SupervisionCase, fmt: str) -> GeneratedDocument:
+    """A new version of the case's kartu bimbingan. The card names the PK the client reports
+    to, so a case without one is refused."""
+    if case.officer_id is None:
+        raise ApplicationError(
+            _("The guidance card can be printed once an officer is assigned."), field="case"
+        )
+    return document_generate(
+        actor=actor,
+        kind=DocumentKind.GUIDANCE_CARD,
+        source=case,
+        office=case.office,
+        content=guidance_card_content(case, today()),
+        fmt=fmt,
+        client=case.client,
+    )
