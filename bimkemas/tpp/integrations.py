@@ -1,0 +1,33 @@
+"""The contracts of the apps below that TPP decisions depend on, in one place.
+
+- guidance: a stage may be confirmed only when the PK's evaluation of the stage it leaves
+  was approved (`guidance.selectors.approved_evaluation`).
+- assessments: a revocation recommendation or a request about a client is new information,
+  so the client is re-assessed (`assessments.services.reassessment_trigger`).
+"""
+
+from importlib import import_module
+from typing import Any
+
+from bimkemas.accounts.models import User
+from bimkemas.clients.models import SupervisionCase
+from bimkemas.guidance.selectors import approved_evaluation as _approved_evaluation
+
+
+def _contract(module: str, name: str) -> Any:
+    # While the apps below are being built their functions may not exist yet.
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def approved_evaluation(case_id: int, stage: str) -> Any:
+    """The approved evaluation of the case's stage, or None."""
+    return _approved_evaluation(case_id, stage)
+
+
+def reassessment_trigger(*, actor: User, case: SupervisionCase, note: str) -> None:
+    trigger = _contract("bimkemas.assessments.services", "reassessment_trigger")
+    if trigger is not None:
+        trigger(actor=actor, case=case, reason="tpp_request", note=note)
