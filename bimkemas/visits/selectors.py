@@ -86,3 +86,22 @@ def officer_visits(officer: User, start: dt.date, end: dt.date) -> QuerySet[Home
         .order_by("planned_on", "visited_at", "pk")
         .distinct()
     )
+
+
+def day_route(officer: User, day: dt.date):
+    """The officer's planned visits of `day` ordered into a route from their office."""
+    from bimkemas.visits.routes import plan_route
+
+    visits = list(planned_visits(officer, day, day))
+    office = officer.office
+    depot = None
+    if office is not None and office.latitude is not None and office.longitude is not None:
+        depot = (office.latitude, office.longitude)
+    items = []
+    for visit in visits:
+        client = visit.case.client
+        point = None
+        if client.home_latitude is not None and client.home_longitude is not None:
+            point = (client.home_latitude, client.home_longitude)
+        items.append((visit, point))
+    return plan_route(depot, items)
