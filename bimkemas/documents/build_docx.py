@@ -113,6 +113,8 @@ def _facts_table(document, items: str) -> None:
     _cell_text(table.cell(1, 1), ":")
     _cell_text(table.cell(1, 2), "{{ f[1] }}")
     _cell_text(table.cell(2, 0), "{%tr endfor %}")
+    # Word joins tables that touch: a paragraph keeps the next table apart.
+    _paragraph(document, after=2)
     _tag(document, "endif")
 
 
@@ -155,6 +157,7 @@ def _signatures(document) -> None:
     _paragraph(cell, "{{ 'NIP. ' ~ sig.nip if sig.nip else '' }}", align=centre)
     _cell_text(row.cells[2], "{%tc endfor %}")
     _tag(document, "endif")
+    _paragraph(document)  # Word expects the body to end with a paragraph
 
 
 def _page_setup(document, body_size: float) -> None:

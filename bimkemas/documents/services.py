@@ -44,6 +44,7 @@ from bimkemas.documents.samples import sample_content
 __all__ = [
     "document_generate",
     "document_template_activate",
+    "document_template_check",
     "document_template_deactivate",
     "document_template_upload",
     "guidance_card_generate",
@@ -167,22 +168,25 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
-def template_check(*, kind: str, office: Office, data: bytes) -> None:
-    """Refuse a template that is not a DOCX or does not render a sample of its kind; the
-    message carries the template engine's own error, so the author can find the tag."""
+def document_template_check(*, kind: str, office: Office, file: Any) -> bytes:
+    """The upload's bytes, or ApplicationError on the file field: over 2 MB, not a DOCX, or a
+    template that does not render a sample of its kind (the message carries the template
+    engine's own error, so the author can find the tag)."""
+    _valid_choice(kind, DocumentKind, "kind")
+    data = _read_upload(file)
     if not _is_docx(data):
         raise ApplicationError(_("The template must be a Word document (.docx)."), field="file")
     context = template_context(kind=kind, office=office, content=sample_content(kind))
     try:
         docx_from_template(io.BytesIO(data), context)
     except Exception as error:  # any failure of an uploaded template is its own
+        # Jinja's line numbers count lines of Word's XML, not of the document: left out.
         detail = getattr(error, "message", None) or str(error) or type(error).__name__
-        line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
         raise ApplicationError(
-            _("The template does not render: %(error)s") % {"error": f"{detail}{where}"},
+            _("The template does not render: %(error)s") % {"error": detail},
             field="file",
         ) from error
+    return data
 
 
 @atomic_with_files
@@ -191,9 +195,7 @@ def document_template_upload(
 ) -> DocumentTemplate:
     """A new active template for the office's documents of this kind; the previous one stays,
     inactive. Refused: not a DOCX, over 2 MB, or a template that does not render."""
-    _valid_choice(kind, DocumentKind, "kind")
-    data = _read_upload(file)
-    template_check(kind=kind, office=office, data=data)
+    data = document_template_check(kind=kind, office=office, file=file)
     Office.objects.select_for_update().get(pk=office.pk)
     previous = list(DocumentTemplate.objects.filter(office=office, kind=kind, is_active=True))
     for old in previous:
