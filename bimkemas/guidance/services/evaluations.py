@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record
-from bimkemas.clients.access import can_edit_case
+from bimkemas.clients.access import can_edit_case, can_supervise
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
+from bimkemas.documents.models import DocumentKind
+from bimkemas.documents.services import document_generate
 from bimkemas.guidance.access import can_review
 from bimkemas.guidance.models import (
     OPEN_EVALUATION_STATUSES,
@@ -23,6 +25,7 @@ from bimkemas.guidance.models import (
     Recommendation,
 )
 from bimkemas.guidance.prefill import evaluation_prefill
+from bimkemas.guidance.report import progress_report_content
 from bimkemas.guidance.stages import span_of
 
 JUDGEMENT_FIELDS = ("progress_summary", "attitude", "compliance_judgement", "recommendation")
@@ -212,3 +215,21 @@ def evaluation_revise(*, actor: User, evaluation: Evaluation) -> Evaluation:
     )
     _audit(actor, draft, AuditAction.CREATE, _("Evaluation of %(stage)s revised (version %(v)d)"))
     return draft
+
+
+def evaluation_document_generate(*, actor: User, evaluation: Evaluation, fmt: str):
+    """A new DOCX or PDF version of the evaluation's progress report (documents app), for
+    the case's officer or a supervisor of the office."""
+    if not can_edit_case(actor, evaluation.case) and not (
+        can_supervise(actor) and actor.office_id == evaluation.case.office_id
+    ):
+        raise ApplicationError(_("Only the case's officer or a supervisor may generate it."))
+    return document_generate(
+        actor=actor,
+        kind=DocumentKind.PROGRESS_REPORT,
+        source=evaluation,
+        office=evaluation.case.office,
+        content=progress_report_content(evaluation, today()),
+        fmt=fmt,
+        client=evaluation.case.client,
+    )
