@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from bimkemas.accounts.models import Office
 from bimkemas.clients.models import PERSON_TEXT, Client, Sex, SupervisionCase
 from bimkemas.core.models import PublicIdModel, TimeStampedModel
+from bimkemas.tpp.models import TppSession
 
 
 class LitmasType(models.TextChoices):
@@ -335,6 +336,15 @@ class LitmasReport(PublicIdModel):
         related_name="+",
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # The sidang TPP whose conclusion the recommendation cites (number and date print).
+    tpp_session = models.ForeignKey(
+        TppSession,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="litmas_reports",
+        verbose_name=_("TPP session"),
+    )
 
     class Meta:
         verbose_name = _("litmas report")

@@ -42,6 +42,7 @@ from bimkemas.litmas.models import (
     VersionReason,
 )
 from bimkemas.litmas.prefill import prefill
+from bimkemas.tpp.models import TppSession
 
 MAX_TEXT = 20000
 MAX_CELL = 500
@@ -375,6 +376,18 @@ def clean_sources(sources: Any) -> list[dict[str, str]]:
     return sorted(cleaned, key=lambda s: (s["date"], s["kind"]))
 
 
+UNCHANGED = object()
+
+
+def _cite(report: LitmasReport, session: Any) -> None:
+    if session is not None and (
+        not isinstance(session, TppSession) or session.office_id != report.request.office_id
+    ):
+        raise ApplicationError(_("Choose a TPP session of this Bapas."), field="tpp_session")
+    report.tpp_session = session
+    report.save(update_fields=["tpp_session", "updated_at"])
+
+
 def missing_sections(report: LitmasReport, content: dict[str, Any]) -> list[dict]:
     return [s for s in _sections(report) if s.get("required") and not content.get(s["code"])]
 
@@ -392,6 +405,7 @@ def report_save(
     report: LitmasReport,
     content: dict[str, Any],
     sources: list | None = None,
+    tpp_session: Any = UNCHANGED,
 ) -> LitmasVersion:
     """Save section contents (merged into the current content) and optionally the data
     sources. In draft: the draft version changes. After submission: a new version."""
@@ -402,6 +416,8 @@ def report_save(
         _("A reviewed litmas can no longer be changed."),
     )
     cleaned = clean_content(report, content)
+    if tpp_session is not UNCHANGED:
+        _cite(report, tpp_session)
     current = report.current
     merged = {**current.content, **cleaned}
     new_sources = clean_sources(sources) if sources is not None else current.sources

@@ -30,6 +30,7 @@ from bimkemas.litmas.forms import (
     sources_from_post,
 )
 from bimkemas.litmas.models import LitmasReport, LitmasVersion, RequestStatus
+from bimkemas.tpp.models import TppSession
 
 PAGE_SIZE = 25
 
@@ -273,7 +274,11 @@ def report_edit(request: HttpRequest, public_id) -> HttpResponse:
         }
         try:
             services.report_save(
-                actor=user, report=report, content=content, sources=sources_from_post(request.POST)
+                actor=user,
+                report=report,
+                content=content,
+                sources=sources_from_post(request.POST),
+                tpp_session=_tpp_session(litmas, request.POST.get("tpp_session", "")),
             )
         except ApplicationError as failure:
             error = failure
@@ -298,10 +303,21 @@ def report_edit(request: HttpRequest, public_id) -> HttpResponse:
         "sections": selectors.section_states(report, version.content),
         "sources": source_rows(version.sources),
         "source_choices": SOURCE_CHOICES,
+        "tpp_sessions": _office_sessions(litmas),
         "error": error,
     }
     audit_view(actor=user, obj=report, client=litmas.client, what=_("Litmas editor"))
     return render(request, "litmas/report_edit.html", context)
+
+
+def _office_sessions(litmas):
+    return TppSession.objects.filter(office_id=litmas.office_id).order_by("-held_on")[:30]
+
+
+def _tpp_session(litmas, value: str):
+    if not _uuid(value):
+        return None
+    return TppSession.objects.filter(office_id=litmas.office_id, public_id=value).first()
 
 
 @login_required

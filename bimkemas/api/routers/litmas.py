@@ -28,6 +28,7 @@ from bimkemas.litmas.models import (
     RequesterKind,
     RequestStatus,
 )
+from bimkemas.tpp.models import TppSession
 
 router = Router(tags=["Litmas"])
 
@@ -102,6 +103,9 @@ class SectionsIn(InputSchema):
         default_factory=dict, description="{section code: text | [[label, value]] | [[cell…]]}"
     )
     sources: list[SourceIn] | None = None
+    tpp_session: uuid.UUID | None = Field(
+        None, description="The TPP session the recommendation cites (of this Bapas)"
+    )
 
 
 class SectionOut(Schema):
@@ -137,6 +141,7 @@ class ReportOut(Schema):
     reviewed_by: PersonRef | None
     acknowledged_by: PersonRef | None
     version: int
+    tpp_session: str | None = Field(None, description="Number and date of the cited session")
     sections: list[SectionOut]
     sources: list[dict[str, str]]
 
@@ -204,6 +209,11 @@ def report_out(report: LitmasReport) -> dict[str, Any]:
         "reviewed_by": presenters.person(report.reviewed_by),
         "acknowledged_by": presenters.person(report.acknowledged_by),
         "version": version.number,
+        "tpp_session": (
+            f"{report.tpp_session.number} ({report.tpp_session.held_on.isoformat()})"
+            if report.tpp_session
+            else None
+        ),
         "sections": [
             vars(state) | {"value": state.value}
             for state in selectors.section_states(report, version.content)
@@ -303,7 +313,20 @@ def report_put(request: HttpRequest, request_id: uuid.UUID, payload: SectionsIn)
         if payload.sources is not None
         else None
     )
-    services.report_save(actor=user, report=report, content=payload.content, sources=sources)
+    extra: dict[str, Any] = {}
+    if "tpp_session" in payload.model_fields_set:
+        extra["tpp_session"] = (
+            TppSession.objects.filter(
+                public_id=payload.tpp_session, office_id=report.request.office_id
+            ).first()
+            if payload.tpp_session
+            else None
+        )
+        if payload.tpp_session and extra["tpp_session"] is None:
+            raise ApplicationError(_("Choose a TPP session of this Bapas."), field="tpp_session")
+    services.report_save(
+        actor=user, report=report, content=payload.content, sources=sources, **extra
+    )
     report.refresh_from_db()
     return report_out(report)
 
