@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -325,13 +325,22 @@ def _home_visit_rows(cases: QuerySet, day: dt.date) -> QuerySet:
     )
 
 
+def _plan_visit_url(case: SupervisionCase) -> str:
+    """The visits app's plan form (a URL name only: visits sits above reporting), or the
+    client page where the app is not installed."""
+    try:
+        return reverse("visits_plan", args=[case.public_id]) + "?reason=three_misses"
+    except NoReverseMatch:
+        return _client_url(case)
+
+
 def _home_visit_item(violation: Violation, day: dt.date) -> WorkItem:
     case = violation.case
     return WorkItem(
         kind="reporting.home_visit",
         title=_("Visit at home: three reports missed (since %(day)s)")
         % {"day": _day(violation.occurred_on)},
-        url=_client_url(case),
+        url=_plan_visit_url(case),
         subject=_subject(case),
         urgency=Urgency.DUE,
         due=violation.occurred_on,
