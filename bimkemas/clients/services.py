@@ -545,7 +545,7 @@ def case_assign(
         case=case, officer=officer, assigned_by=actor, reason=reason
     )
     case.officer = officer
-    if case.status == CaseStatus.REGISTERED:
+    if case.status in (CaseStatus.RECEIVED, CaseStatus.REGISTERED):  # received: transferred in
         case.status = CaseStatus.ACTIVE
     case.save(update_fields=["officer", "status", "updated_at"])
     audit_record(
