@@ -355,3 +355,28 @@ def visit_cancel(*, actor: User, visit: HomeVisit, reason: str = "") -> HomeVisi
             changes={"status": [VisitStatus.PLANNED, VisitStatus.CANCELLED]},
         )
     return visit
+
+
+@atomic_with_files
+def visit_photo_add(*, actor: User, visit: HomeVisit, photo: UploadedFile) -> VisitPhoto:
+    """Add a photo to a recorded visit afterwards (the API sends photos one at a time); a
+    visit keeps at most MAX_PHOTOS."""
+    visit = HomeVisit.objects.select_for_update().select_related("case__client").get(pk=visit.pk)
+    if not visit.is_recorded:
+        raise ApplicationError(_("Record the visit before adding photos."), field="photo")
+    if visit.photos.count() >= MAX_PHOTOS:
+        raise ApplicationError(
+            _("Send at most %(count)d photos.") % {"count": MAX_PHOTOS}, field="photo"
+        )
+    ((upload, content_type),) = _clean_photos([photo])
+    added = VisitPhoto(visit=visit, content_type=content_type)
+    store_file(added.file, upload.name or "foto", upload)
+    added.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=visit,
+        client=visit.case.client,
+        summary=_("Home visit photo added"),
+    )
+    return added

@@ -41,3 +41,10 @@ def record(actor, case, *, key: str = "k-1", visit=None, **extra):
 @pytest.fixture
 def planned(case, alice):
     return visit_plan(actor=alice, case=case, planned_on=today(), reason="routine", note="")
+
+
+@pytest.fixture
+def api_as():
+    from bimkemas.api.tests.conftest import ApiClient
+
+    return ApiClient
