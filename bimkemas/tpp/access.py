@@ -39,8 +39,8 @@ def get_item_for_user(user: User, session: TppSession, public_id) -> AgendaItem:
 def get_member_for_user(user: User, session: TppSession, member_id) -> TppMember:
     require(can_manage_session(user, session))
     try:
-        return session.members.get(pk=int(member_id))
-    except (TppMember.DoesNotExist, ValueError, TypeError) as error:
+        return session.members.get(public_id=member_id)
+    except (TppMember.DoesNotExist, ValidationError, ValueError, TypeError) as error:
         raise Http404 from error
 
 

@@ -106,7 +106,7 @@ class MemberRole(models.TextChoices):
     GUEST = "guest", _("Guest")
 
 
-class TppMember(TimeStampedModel):
+class TppMember(PublicIdModel):
     """Who sat in a session: a staff member, or an outsider by name and institution."""
 
     session = models.ForeignKey(TppSession, on_delete=models.CASCADE, related_name="members")
