@@ -61,7 +61,7 @@ class TemplateUploadForm(forms.ModelForm):
         fields = ["office", "kind", "file", "note"]
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         # The new template replaces the active one: the one-active constraint is the
         # service's business, not a reason to refuse the form.
         self._validate_unique = False

@@ -11,6 +11,7 @@ stored as a version with its audit row.
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -107,6 +108,7 @@ class GeneratedDocument(PublicIdModel):
 class DocumentTemplate(models.Model):
     """An office's DOCX template for one kind of document (docxtpl syntax, see content.py)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="document_templates")
     kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind.choices)
     file = models.FileField(_("file"), upload_to="document-templates/%Y/", max_length=300)
@@ -257,7 +259,10 @@ def default_office_line(office: Office) -> str:
 
 def letterhead_for(office: Office) -> Letterhead:
     """The office's saved letterhead, each empty line replaced by its default."""
-    saved = OfficeLetterhead.objects.filter(office=office).first() or OfficeLetterhead()
+    saved = None
+    if office.pk is not None:
+        saved = OfficeLetterhead.objects.filter(office=office).first()
+    saved = saved or OfficeLetterhead()
     ministry = tuple(line.strip() for line in saved.ministry.splitlines() if line.strip())
     regional = f"{REGIONAL_OFFICE} {_province(office)}".strip()
     return Letterhead(

@@ -40,6 +40,8 @@ def template_context(*, kind: str, office: Office, content: DocumentContent) -> 
 
 
 def active_template(office: Office, kind: str) -> DocumentTemplate | None:
+    if office.pk is None:  # an office not saved (a preview, the benchmark) has none
+        return None
     return DocumentTemplate.objects.filter(office=office, kind=kind, is_active=True).first()
 
 

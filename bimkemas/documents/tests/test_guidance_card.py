@@ -1,0 +1,106 @@
+"""The guidance card as a document kind: generated from the case on the client page, as DOCX
+or PDF versions; the old card link keeps working."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from bimkemas.audit.models import AuditAction, AuditEvent
+from bimkemas.clients.conditions import reporting_duty
+from bimkemas.core.dates import today
+from bimkemas.documents.card import guidance_card_content
+from bimkemas.documents.models import GeneratedDocument
+from bimkemas.documents.tests.reading import docx_text
+from bimkemas.testing import login
+
+
+def url(case) -> str:
+    return reverse("guidance_card_generate", args=[case.public_id])
+
+
+def test_the_content_holds_the_case_officer_duty_and_signatures(case, alice, dave):
+    content = guidance_card_content(case, today())
+    facts = dict(content.facts)
+    assert facts["Nomor register"] == case.register_number
+    assert facts["Nama"] == case.client.full_name
+    assert content.number == case.register_number
+    headings = [s.heading for s in content.sections]
+    assert headings == [
+        "TAHAP BIMBINGAN",
+        "PEMBIMBING KEMASYARAKATAN (PK)",
+        "WAJIB LAPOR",
+        "KEWAJIBAN KLIEN",
+    ]
+    assert content.sections[0].rows[1][0] == "Tahap awal"
+    assert dict(content.sections[1].facts)["Jabatan"] == "PK Ahli Muda"
+    with translation.override("id"):
+        assert content.sections[2].paragraphs == [reporting_duty("PB").text]
+    assert content.sections[2].paragraphs == ["Sebulan sekali"]  # Indonesian, always
+    names = [s.name for s in content.signatures]
+    assert names == [case.client.full_name, "Alice", "Dave"]
+    assert content.signatures[2].role == "Kepala Bapas Kelas I Palembang"
+
+
+def test_the_officer_generates_a_docx_card_from_the_client_page(client, alice, case):
+    login(client, alice)
+    page = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
+    assert url(case) in page
+    assert "Generated documents" in page
+
+    response = client.post(url(case), {"fmt": "docx"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    filename = f"guidance-card-{case.register_number.replace('/', '-')}-v1.docx"
+    assert filename in response["Content-Disposition"]
+    text = docx_text(b"".join(response.streaming_content))
+    assert case.register_number in text and "WAJIB LAPOR" in text
+    document = GeneratedDocument.objects.get()
+    assert (document.kind, document.client_pk) == ("guidance_card", case.client_id)
+    assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="generateddocument")
+
+    page = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
+    download = reverse("generated_document_download", args=[document.public_id])
+    assert download in page
+
+
+def test_the_registrar_prints_a_pdf_card(client, carol, case):
+    login(client, carol)
+    response = client.post(url(case), {"fmt": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline;")
+
+
+def test_a_case_without_officer_gets_no_card_and_the_page_says_why(client, bob, make_case):
+    unassigned = make_case(identity={"nik": None, "full_name": "Rudi"})
+    login(client, bob)
+    response = client.post(url(unassigned), {"fmt": "pdf"}, follow=True)
+    assert "The guidance card can be printed once an officer is assigned." in (
+        response.content.decode()
+    )
+    assert not GeneratedDocument.objects.exists()
+
+
+def test_an_unknown_format_is_refused_with_a_message(client, alice, case):
+    login(client, alice)
+    response = client.post(url(case), {"fmt": "odt"}, follow=True)
+    assert response.status_code == 200
+    assert "Unknown value: odt." in response.content.decode()
+    assert not GeneratedDocument.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["erin", "nina", "pat"])
+def test_others_get_a_404(client, request, persona, case):
+    login(client, request.getfixturevalue(persona))
+    assert client.post(url(case), {"fmt": "pdf"}).status_code == 404
+
+
+def test_a_get_does_not_generate(client, alice, case):
+    login(client, alice)
+    assert client.get(url(case)).status_code == 405
+
+
+def test_the_old_card_link_still_serves_the_pdf(client, alice, case):
+    login(client, alice)
+    response = client.get(reverse("case_card", args=[case.public_id]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
