@@ -173,6 +173,32 @@ def request_create(
     return request
 
 
+@atomic_with_files
+def request_attach_letter(
+    *, actor: User, request: LitmasRequest, letter: UploadedFile
+) -> LitmasRequest:
+    """Attach (or replace) the requesting letter: PDF, JPEG or PNG within the size limit."""
+    _require(
+        access.can_register(actor) and actor.office_id == request.office_id,
+        _("Only the registrar, section heads and the Bapas head attach the letter."),
+    )
+    content_type = check_upload(letter, field="letter")
+    old = request.letter.name if request.letter else ""
+    store_file(request.letter, letter.name or "surat", letter)
+    request.letter_content_type = content_type
+    request.save(update_fields=["letter", "letter_content_type", "updated_at"])
+    if old and old != request.letter.name:
+        transaction.on_commit(lambda: request.letter.storage.delete(old))
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=request,
+        client=request.client,
+        summary="Requesting letter attached",
+    )
+    return request
+
+
 @transaction.atomic
 def request_assign(*, actor: User, request: LitmasRequest, officer: User) -> LitmasRequest:
     _require(access.can_assign(actor, request), _("Only a supervisor assigns litmas requests."))

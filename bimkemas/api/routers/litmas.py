@@ -6,9 +6,9 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from bimkemas.accounts.models import User
@@ -16,7 +16,8 @@ from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from bimkemas.api.schemas import InputSchema, NoNul, PersonRef, Str60, Str100, Str200, Str300
-from bimkemas.audit.services import audit_clients_listed, audit_view
+from bimkemas.audit.models import AuditAction
+from bimkemas.audit.services import audit_clients_listed, audit_record, audit_view
 from bimkemas.clients.access import get_client_for_user, require
 from bimkemas.core.errors import ApplicationError
 from bimkemas.litmas import access, selectors, services
@@ -166,7 +167,7 @@ class TrackingOut(Schema):
 
 
 def request_out(request: LitmasRequest) -> dict[str, Any]:
-    report = LitmasReport.objects.filter(request=request).only("number").first()
+    report = getattr(request, "report", None) if _has_report(request) else None
     return {
         "id": request.public_id,
         "type": request.type,
@@ -185,6 +186,14 @@ def request_out(request: LitmasRequest) -> dict[str, Any]:
         "report_number": report.number if report else None,
         "steps": [{"status": s.status, "at": s.at, "note": s.note} for s in request.steps.all()],
     }
+
+
+def _has_report(request: LitmasRequest) -> bool:
+    try:
+        request.report  # noqa: B018 (select_related or one query)
+    except LitmasReport.DoesNotExist:
+        return False
+    return True
 
 
 def version_summary(version: LitmasVersion) -> dict[str, Any]:
@@ -237,7 +246,7 @@ def request_list(request: HttpRequest, status: str = "", mine: bool = False):
     """The user's litmas requests (an officer: assigned to them; office roles: the office's),
     open ones unless `status` names one (or "all")."""
     user = actor(request)
-    requests = access.visible_requests(user).select_related("client", "officer")
+    requests = access.visible_requests(user).select_related("client", "officer", "report")
     if status in RequestStatus.values:
         requests = requests.filter(status=status)
     elif status != "all":
@@ -267,6 +276,34 @@ def request_get(request: HttpRequest, request_id: uuid.UUID):
     user, litmas = _request(request, request_id)
     audit_view(actor=user, obj=litmas, client=litmas.client, what="API litmas request")
     return request_out(litmas)
+
+
+@router.post("/litmas/requests/{request_id}/letter", response={200: RequestOut, **WRITE_ERRORS})
+def request_letter_upload(request: HttpRequest, request_id: uuid.UUID, file: File[UploadedFile]):
+    """Attach the requesting letter (multipart; PDF, JPEG or PNG)."""
+    user, litmas = _request(request, request_id)
+    return request_out(services.request_attach_letter(actor=user, request=litmas, letter=file))
+
+
+@router.get(
+    "/litmas/requests/{request_id}/letter",
+    response=READ_ERRORS,
+    openapi_extra={"responses": {"200": {"description": "The letter"}}},
+)
+def request_letter_download(request: HttpRequest, request_id: uuid.UUID):
+    user, litmas = _request(request, request_id)
+    require(bool(litmas.letter))
+    audit_record(
+        actor=user,
+        action=AuditAction.DOWNLOAD,
+        obj=litmas,
+        client=litmas.client,
+        summary="Requesting letter",
+    )
+    return FileResponse(
+        litmas.letter.open("rb"),
+        content_type=litmas.letter_content_type or "application/octet-stream",
+    )
 
 
 @router.post("/litmas/requests/{request_id}/assign", response={200: RequestOut, **WRITE_ERRORS})

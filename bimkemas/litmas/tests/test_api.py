@@ -89,3 +89,21 @@ def test_another_bapas_gets_404(client, litmas_request, erin):
 def test_the_pk_lists_their_requests(client, litmas_request, alice):
     body = _api(client, alice).get("/api/v1/litmas/requests").json()
     assert [r["id"] for r in body] == [str(litmas_request.public_id)]
+
+
+def test_the_letter_is_uploaded_and_read_through_the_api(client, litmas_request, carol, alice):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    api = _api(client, carol)
+    url = f"/api/v1/litmas/requests/{litmas_request.public_id}/letter"
+    bad = api.post(url, {"file": SimpleUploadedFile("x.pdf", b"not a pdf")})
+    assert bad.status_code == 400 and "letter" in bad.json()["errors"]
+    good = api.post(url, {"file": SimpleUploadedFile("surat.pdf", b"%PDF-1.4 surat")})
+    assert good.status_code == 200 and good.json()["has_letter"] is True
+    assert _api(client, alice).get(url).status_code == 200
+    assert (
+        api.post(
+            url.replace("/letter", "/cancel"), {"note": "x"}, content_type="application/json"
+        ).status_code
+        == 200
+    )
