@@ -6,20 +6,12 @@
   so the client is re-assessed (`assessments.services.reassessment_trigger`).
 """
 
-from importlib import import_module
 from typing import Any
 
 from bimkemas.accounts.models import User
+from bimkemas.assessments.services import reassessment_trigger as _reassessment_trigger
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.guidance.selectors import approved_evaluation as _approved_evaluation
-
-
-def _contract(module: str, name: str) -> Any:
-    # While the apps below are being built their functions may not exist yet.
-    try:
-        return getattr(import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def approved_evaluation(case_id: int, stage: str) -> Any:
@@ -28,6 +20,4 @@ def approved_evaluation(case_id: int, stage: str) -> Any:
 
 
 def reassessment_trigger(*, actor: User, case: SupervisionCase, note: str) -> None:
-    trigger = _contract("bimkemas.assessments.services", "reassessment_trigger")
-    if trigger is not None:
-        trigger(actor=actor, case=case, reason="tpp_request", note=note)
+    _reassessment_trigger(actor=actor, case=case, reason="tpp_request", note=note[:500])

@@ -4,7 +4,6 @@ import pytest
 
 from bimkemas.core.dates import today
 from bimkemas.guidance.models import Evaluation, EvaluationStatus
-from bimkemas.tpp import integrations
 from bimkemas.tpp.services import session_schedule
 
 
@@ -39,14 +38,3 @@ def approve_evaluation(case, stage: str = "awal"):
 def evaluations_approved(lanjutan_case):
     """The lanjutan case's evaluation of tahap awal is approved."""
     return approve_evaluation(lanjutan_case)
-
-
-@pytest.fixture
-def triggers(monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        integrations,
-        "reassessment_trigger",
-        lambda *, actor, case, note: calls.append((actor, case, note)),
-    )
-    return calls

@@ -1,5 +1,6 @@
 import pytest
 
+from bimkemas.assessments.models import ReassessmentTrigger
 from bimkemas.clients.stages import Stage
 from bimkemas.core.errors import ApplicationError
 from bimkemas.tpp.models import AgendaKind, Decision
@@ -33,12 +34,13 @@ def test_a_case_confirmed_in_akhir_has_no_next_stage(session, bob, case):
         agenda_add(actor=bob, session=session, case=case, kind="stage_transition")
 
 
-def test_revocation_and_requests_trigger_reassessment(session, bob, alice, case, triggers):
+def test_revocation_and_requests_trigger_reassessment(session, bob, alice, case):
     agenda_add(actor=bob, session=session, case=case, kind=AgendaKind.REVOCATION)
     agenda_add(actor=alice, session=session, case=case, kind=AgendaKind.OTHER)
     agenda_add(actor=alice, session=session, case=case, kind=AgendaKind.STAGE_TRANSITION)
-    assert [call[1] for call in triggers] == [case, case]
-    assert "Revocation recommendation" in triggers[0][2]
+    triggers = ReassessmentTrigger.objects.filter(case=case).order_by("id")
+    assert [t.reason for t in triggers] == ["tpp_request", "tpp_request"]
+    assert "Revocation recommendation" in triggers[0].note
 
 
 def test_only_supervisors_decide(session, alice, bob, case):
