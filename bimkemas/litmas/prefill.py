@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.translation import override
 
 from bimkemas.clients.models import Client, SupervisionCase
 from bimkemas.litmas.models import LitmasRequest
@@ -85,6 +86,11 @@ def _assessment_text(client: Client) -> str:
 
 
 def prefill(request: LitmasRequest) -> dict[str, Any]:
+    with override("id"):  # the report's words are Indonesian, whoever starts it
+        return _prefill(request)
+
+
+def _prefill(request: LitmasRequest) -> dict[str, Any]:
     content: dict[str, Any] = {"pendahuluan": _introduction(request)}
     client = request.client
     if client is None:
