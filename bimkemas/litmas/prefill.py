@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import override
 
+from bimkemas.assessments.selectors import latest_scored, needs_of
 from bimkemas.clients.models import Client, SupervisionCase
 from bimkemas.litmas.models import LitmasRequest
 
@@ -63,10 +64,6 @@ def _offence(case: SupervisionCase) -> str:
 
 
 def _assessment_text(client: Client) -> str:
-    try:
-        from bimkemas.assessments.selectors import latest_scored
-    except ImportError:  # the assessments app without its selectors yet
-        return ""
     found = latest_scored([client.pk]).get(client.pk) or {}
     lines = []
     for label, key in (("Risiko (RRI)", "risk"), ("Kebutuhan kriminogenik", "needs")):
@@ -78,9 +75,10 @@ def _assessment_text(client: Client) -> str:
             text += f", skor {assessment.score}"
         if getattr(assessment, "band", ""):
             text += f", {assessment.band}"
-        levels = getattr(assessment, "need_levels", None) or {}
-        if levels:
-            text += " (" + ", ".join(f"{k}: {v}" for k, v in levels.items()) + ")"
+        if key == "needs":
+            needs = needs_of(assessment)
+            if needs:
+                text += " (" + ", ".join(f"{n.label}: {n.level}" for n in needs) + ")"
         lines.append(text + ".")
     return "\n".join(lines)
 

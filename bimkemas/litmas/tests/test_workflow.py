@@ -222,3 +222,22 @@ def test_a_supervisor_cancels_with_a_reason(litmas_request, bob, alice):
     assert litmas_request.status == RequestStatus.CANCELLED
     with pytest.raises(ApplicationError):
         report_start(actor=alice, request=litmas_request)
+
+
+def test_the_latest_assessments_are_prefilled(litmas_request, alice, case):
+    from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE
+    from bimkemas.assessments.models import Instrument
+    from bimkemas.assessments.services import assessment_save
+
+    for code in (RISK_CODE, NEEDS_CODE):
+        instrument = Instrument.objects.published().get(code=code)
+        assessment_save(
+            actor=alice,
+            case=case,
+            instrument=instrument,
+            answers={item["code"]: 0 for item in instrument.definition["items"]},
+            assessed_on=today() - dt.timedelta(days=1),
+        )
+    report = report_start(actor=alice, request=litmas_request)
+    text = report.current.content["hasil_asesmen"]
+    assert text.startswith("Risiko (RRI):") and "Kebutuhan kriminogenik" in text
