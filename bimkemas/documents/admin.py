@@ -14,21 +14,11 @@ from bimkemas.core.admin import ReadOnlyAdmin
 from bimkemas.core.errors import ApplicationError
 from bimkemas.documents.models import DocumentTemplate, GeneratedDocument, OfficeLetterhead
 from bimkemas.documents.services import (
+    LETTERHEAD_FIELDS,
     document_template_activate,
     document_template_check,
     document_template_deactivate,
     document_template_upload,
-)
-
-LETTERHEAD_FIELDS = (
-    "ministry",
-    "regional_office",
-    "office_line",
-    "address",
-    "phone",
-    "email",
-    "website",
-    "city",
 )
 
 

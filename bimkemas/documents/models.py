@@ -257,21 +257,27 @@ def default_office_line(office: Office) -> str:
     return re.sub(r"^bapas\b", "Balai Pemasyarakatan", office.name, flags=re.IGNORECASE).upper()
 
 
+def default_letterhead(office: Office) -> dict[str, str]:
+    """What an office prints where its letterhead leaves a line empty."""
+    return {
+        "ministry": MINISTRY,
+        "regional_office": f"{REGIONAL_OFFICE} {_province(office)}".strip(),
+        "office_line": default_office_line(office),
+        "address": office.address,
+        "phone": office.phone,
+        "email": office.email,
+        "website": "",
+        "city": office_city(office),
+    }
+
+
 def letterhead_for(office: Office) -> Letterhead:
     """The office's saved letterhead, each empty line replaced by its default."""
     saved = None
     if office.pk is not None:
         saved = OfficeLetterhead.objects.filter(office=office).first()
     saved = saved or OfficeLetterhead()
-    ministry = tuple(line.strip() for line in saved.ministry.splitlines() if line.strip())
-    regional = f"{REGIONAL_OFFICE} {_province(office)}".strip()
-    return Letterhead(
-        ministry_lines=ministry or (MINISTRY,),
-        regional_office=saved.regional_office or regional,
-        office_line=saved.office_line or default_office_line(office),
-        address=saved.address or office.address,
-        phone=saved.phone or office.phone,
-        email=saved.email or office.email,
-        website=saved.website,
-        city=saved.city or office_city(office),
-    )
+    default = default_letterhead(office)
+    value = {name: getattr(saved, name) or default[name] for name in default}
+    ministry = tuple(line.strip() for line in value.pop("ministry").splitlines() if line.strip())
+    return Letterhead(ministry_lines=ministry, **value)

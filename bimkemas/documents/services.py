@@ -11,14 +11,15 @@ import zipfile
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Office, User
 from bimkemas.audit.models import AuditAction
-from bimkemas.audit.services import audit_record
+from bimkemas.audit.services import audit_record, changes_between, snapshot
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -30,6 +31,7 @@ from bimkemas.documents.models import (
     DocumentKind,
     DocumentTemplate,
     GeneratedDocument,
+    OfficeLetterhead,
 )
 from bimkemas.documents.render import (
     DEFAULT_TITLES,
@@ -48,6 +50,7 @@ __all__ = [
     "document_template_deactivate",
     "document_template_upload",
     "guidance_card_generate",
+    "letterhead_update",
     "render_docx",
     "render_pdf",
 ]
@@ -257,6 +260,57 @@ def document_template_deactivate(*, actor: User, template: DocumentTemplate) -> 
         changes={"is_active": [True, False]},
     )
     return template
+
+
+LETTERHEAD_FIELDS = (
+    "ministry",
+    "regional_office",
+    "office_line",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "city",
+)
+LETTERHEAD_LIMITS = {
+    "ministry": 500,
+    "regional_office": 200,
+    "office_line": 200,
+    "address": 500,
+    "phone": 60,
+    "email": 254,
+    "website": 120,
+    "city": 80,
+}
+
+
+@transaction.atomic
+def letterhead_update(*, actor: User, office: Office, data: dict[str, str]) -> OfficeLetterhead:
+    """Save the office's kop surat; an empty line falls back to its default. Audited with
+    each change (old → new)."""
+    letterhead = OfficeLetterhead.objects.select_for_update().filter(office=office).first()
+    created = letterhead is None
+    letterhead = letterhead or OfficeLetterhead(office=office)
+    before = snapshot(letterhead, LETTERHEAD_FIELDS)
+    for name in LETTERHEAD_FIELDS:
+        if name in data:
+            value = (data[name] or "").strip()
+            if len(value) > LETTERHEAD_LIMITS[name] or "\x00" in value:
+                raise ApplicationError(_("This value is too long or not valid."), field=name)
+            setattr(letterhead, name, value)
+    try:
+        letterhead.full_clean(exclude=["office"])
+    except ValidationError as error:
+        raise ApplicationError.from_validation_error(error) from error
+    letterhead.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=letterhead,
+        summary=f"Letterhead of {office}",
+        changes=changes_between(before, snapshot(letterhead, LETTERHEAD_FIELDS)),
+    )
+    return letterhead
 
 
 def guidance_card_generate(*, actor: User, case: SupervisionCase, fmt: str) -> GeneratedDocument:

@@ -4,19 +4,20 @@ DOCX templates."""
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from bimkemas.accounts.models import User
+from bimkemas.accounts.models import Office, User
 from bimkemas.api import presenters
 from bimkemas.api.auth import actor
 from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS
-from bimkemas.api.schemas import PersonRef
+from bimkemas.api.schemas import InputSchema, NoNul, PersonRef
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record, audit_view
 from bimkemas.clients.access import can_supervise, get_case_for_user, require
@@ -30,7 +31,10 @@ from bimkemas.documents.models import (
     DocumentKind,
     DocumentTemplate,
     GeneratedDocument,
+    OfficeLetterhead,
+    default_letterhead,
 )
+from bimkemas.documents.render import default_template_path
 from bimkemas.documents.selectors import documents_of_client
 
 router = Router(tags=["Generated documents"])
@@ -214,3 +218,89 @@ def office_document_template_activate(request: HttpRequest, template_id: uuid.UU
     require(template is not None)
     assert template is not None
     return _template(services.document_template_activate(actor=user, template=template))
+
+
+@router.post(
+    "/offices/mine/document-templates/{template_id}/deactivate",
+    response={200: DocumentTemplateOut, **WRITE_ERRORS},
+)
+def office_document_template_deactivate(request: HttpRequest, template_id: uuid.UUID):
+    """Stop using the template: the office's documents of its kind use the built-in one."""
+    user = actor(request)
+    office_id = _office_staff(user)
+    require(can_supervise(user))
+    template = DocumentTemplate.objects.filter(public_id=template_id, office_id=office_id).first()
+    require(template is not None)
+    assert template is not None
+    return _template(services.document_template_deactivate(actor=user, template=template))
+
+
+@router.get(
+    "/document-templates/default/{kind}",
+    response=READ_ERRORS,
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The built-in DOCX template of a kind, to start an office's own",
+                "content": {CONTENT_TYPES[DocumentFormat.DOCX]: {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def document_template_default(request: HttpRequest, kind: DocumentKind):
+    actor(request)
+    return FileResponse(
+        default_template_path(kind.value).open("rb"),
+        content_type=CONTENT_TYPES[DocumentFormat.DOCX],
+        as_attachment=True,
+        filename=f"{kind.value}-default.docx",
+    )
+
+
+class LetterheadOut(Schema):
+    ministry: str
+    regional_office: str
+    office_line: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    city: str
+    defaults: dict[str, str]  # what an empty field prints
+
+
+class LetterheadIn(InputSchema):
+    ministry: Annotated[str, Field(max_length=500), NoNul] = ""
+    regional_office: Annotated[str, Field(max_length=200), NoNul] = ""
+    office_line: Annotated[str, Field(max_length=200), NoNul] = ""
+    address: Annotated[str, Field(max_length=500), NoNul] = ""
+    phone: Annotated[str, Field(max_length=60), NoNul] = ""
+    email: Annotated[str, Field(max_length=254), NoNul] = ""
+    website: Annotated[str, Field(max_length=120), NoNul] = ""
+    city: Annotated[str, Field(max_length=80), NoNul] = ""
+
+
+def _letterhead(office: Office) -> dict:
+    saved = OfficeLetterhead.objects.filter(office=office).first() or OfficeLetterhead()
+    values = {name: getattr(saved, name) for name in services.LETTERHEAD_FIELDS}
+    return {**values, "defaults": default_letterhead(office)}
+
+
+@router.get("/offices/mine/letterhead", response={200: LetterheadOut, **READ_ERRORS})
+def office_letterhead(request: HttpRequest):
+    """The office's letterhead (kop surat) as saved, with the defaults of empty fields."""
+    user = actor(request)
+    _office_staff(user)
+    assert user.office is not None
+    return _letterhead(user.office)
+
+
+@router.put("/offices/mine/letterhead", response={200: LetterheadOut, **WRITE_ERRORS})
+def office_letterhead_update(request: HttpRequest, payload: LetterheadIn):
+    """Replace the office's letterhead (Bapas head and section heads); "" uses the default."""
+    user = actor(request)
+    _office_staff(user)
+    require(can_supervise(user))
+    assert user.office is not None
+    services.letterhead_update(actor=user, office=user.office, data=payload.model_dump())
+    return _letterhead(user.office)

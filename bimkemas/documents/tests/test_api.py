@@ -139,3 +139,34 @@ def test_the_head_activates_an_earlier_template(dave, erin):
         "id"
     ].replace("-", "")
     assert api(erin).post(f"{path}/{first['id']}/activate").status_code == 404
+
+
+def test_the_head_sets_the_letterhead_over_the_api(dave, alice, office):
+    caller = api(dave)
+    response = caller.put(
+        "/api/v1/offices/mine/letterhead",
+        {"office_line": "BAPAS PALEMBANG & SEKITARNYA", "website": "bapas.example.id"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    body = api(alice).get("/api/v1/offices/mine/letterhead").json()
+    assert body["office_line"] == "BAPAS PALEMBANG & SEKITARNYA"
+    assert body["city"] == ""
+    assert body["defaults"]["city"] == "Palembang"
+
+
+def test_officers_may_not_change_the_letterhead_and_bad_input_is_refused(alice, dave):
+    path = "/api/v1/offices/mine/letterhead"
+    assert api(alice).put(path, {}, content_type="application/json").status_code == 404
+    bad = api(dave).put(path, {"email": "nope"}, content_type="application/json")
+    assert bad.status_code == 400
+    assert "email" in bad.json()["errors"]
+    extra = api(dave).put(path, {"colour": "red"}, content_type="application/json")
+    assert extra.status_code == 422
+
+
+def test_the_built_in_template_downloads_over_the_api(alice):
+    response = api(alice).get("/api/v1/document-templates/default/tpp_minutes")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:2] == b"PK"
+    assert api(alice).get("/api/v1/document-templates/default/letter").status_code == 422
