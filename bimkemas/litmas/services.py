@@ -9,6 +9,7 @@ that someone submitted, reviewed or acknowledged stays as it was.
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -158,7 +159,10 @@ def request_create(
     )
     if letter is not None:
         store_file(request.letter, letter.name or "surat", letter)
-    request.full_clean(exclude=["letter", "tracking_code"])
+    try:
+        request.full_clean(exclude=["letter", "tracking_code"])
+    except ValidationError as error:
+        raise ApplicationError.from_validation_error(error) from error
     request.save()
     LitmasRequestStep.objects.create(
         request=request, status=RequestStatus.RECEIVED, at=timezone.now()

@@ -29,7 +29,13 @@ from bimkemas.litmas.forms import (
     source_rows,
     sources_from_post,
 )
-from bimkemas.litmas.models import LitmasReport, LitmasVersion, RequestStatus
+from bimkemas.litmas.models import (
+    LitmasReport,
+    LitmasVersion,
+    ReportStatus,
+    RequestStatus,
+    SourceKind,
+)
 from bimkemas.tpp.models import TppSession
 
 PAGE_SIZE = 25
@@ -262,7 +268,11 @@ def report_edit(request: HttpRequest, public_id) -> HttpResponse:
     user = _user(request)
     litmas = access.get_request_for_user(user, public_id)
     report = _report(litmas)
-    require(report is not None and access.can_write(user, litmas))
+    require(
+        report is not None
+        and access.can_write(user, litmas)
+        and report.status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED)
+    )
     assert report is not None
     error = None
     if request.method == "POST":
@@ -365,6 +375,9 @@ def version_detail(request: HttpRequest, public_id, number: int) -> HttpResponse
         "report": report,
         "version": version,
         "sections": selectors.section_states(report, version.content),
+        "sources": [
+            {**source, "label": SourceKind(source["kind"]).label} for source in version.sources
+        ],
     }
     return render(request, "litmas/version_detail.html", context)
 

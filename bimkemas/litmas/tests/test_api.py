@@ -105,3 +105,18 @@ def test_the_letter_is_uploaded_and_read_through_the_api(client, litmas_request,
         url.replace("/letter", "/cancel"), {"note": "x"}, content_type="application/json"
     )
     assert cancel.status_code == 400  # a registrar does not cancel: a supervisor does
+
+
+def test_bad_text_is_a_400_not_a_500(client, carol):
+    response = _api(client, carol).post(
+        "/api/v1/litmas/requests",
+        {
+            "type": "diversi",
+            "requester_kind": "police",
+            "requester_name": "Polresta\u202e Palembang",
+            "subject_name": "Andi",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "requester_name" in response.json()["errors"]
