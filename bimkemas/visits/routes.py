@@ -10,9 +10,10 @@ whose client has no recorded home come after the route, in their given order. Tr
 is an estimate at `SPEED_KMH` (local roads), stated on the page.
 """
 
+import hashlib
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from bimkemas.core.geo import distance_m
 
 SPEED_KMH = 30
+CACHE_SECONDS = 6 * 3600
 Point = tuple[Decimal | float, Decimal | float]
 
 
@@ -110,7 +112,24 @@ def solve(matrix: list[list[int]]) -> list[int]:
     return order
 
 
-def plan_route(depot: Point | None, items: Sequence[tuple[Any, Point | None]]) -> Route:
+def cached_solve(matrix: list[list[int]]) -> list[int]:
+    """`solve`, remembered for a while per distance matrix: reloading the day plan neither
+    waits for the solver again nor reshuffles an equally short route."""
+    from django.core.cache import cache
+
+    key = "visits-route:" + hashlib.sha256(repr(matrix).encode()).hexdigest()
+    order = cache.get(key)
+    if order is None:
+        order = solve(matrix)
+        cache.set(key, order, CACHE_SECONDS)
+    return order
+
+
+def plan_route(
+    depot: Point | None,
+    items: Sequence[tuple[Any, Point | None]],
+    solver: Callable[[list[list[int]]], list[int]] = solve,
+) -> Route:
     """Order `items` — (thing, (lat, lon) or None) — into a route from `depot`. Without a
     depot the route starts at the first located stop (the office's location is unknown)."""
     located = [(item, point) for item, point in items if point is not None]
@@ -126,7 +145,7 @@ def plan_route(depot: Point | None, items: Sequence[tuple[Any, Point | None]]) -
             matrix[0][j] = 0
     else:
         matrix = distance_matrix(start, points)
-    order = solve(matrix)
+    order = solver(matrix)
     stops, previous, total = [], 0, 0
     for node in order:
         leg = matrix[previous][node]

@@ -90,7 +90,7 @@ def officer_visits(officer: User, start: dt.date, end: dt.date) -> QuerySet[Home
 
 def day_route(officer: User, day: dt.date):
     """The officer's planned visits of `day` ordered into a route from their office."""
-    from bimkemas.visits.routes import plan_route
+    from bimkemas.visits.routes import cached_solve, plan_route
 
     visits = list(planned_visits(officer, day, day))
     office = officer.office
@@ -104,4 +104,4 @@ def day_route(officer: User, day: dt.date):
         if client.home_latitude is not None and client.home_longitude is not None:
             point = (client.home_latitude, client.home_longitude)
         items.append((visit, point))
-    return plan_route(depot, items)
+    return plan_route(depot, items, solver=cached_solve)

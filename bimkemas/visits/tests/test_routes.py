@@ -76,3 +76,16 @@ def test_without_an_office_location_it_starts_at_a_visit():
     route = plan_route(None, [("a", (-2.99, 104.76)), ("b", (-2.98, 104.75))])
     assert route.stops[0].leg_m == 0
     assert route.total_m == route.stops[1].leg_m > 0
+
+
+def test_a_day_solved_once_is_remembered(monkeypatch):
+    from bimkemas.visits import routes
+
+    calls = []
+    real = routes.solve
+    monkeypatch.setattr(routes, "solve", lambda matrix: calls.append(1) or real(matrix))
+    items = [("a", (-2.91, 104.61)), ("b", (-3.01, 104.81)), ("c", (-2.95, 104.70))]
+    first = plan_route(DEPOT, items, solver=routes.cached_solve)
+    again = plan_route(DEPOT, items, solver=routes.cached_solve)
+    assert [s.item for s in first.stops] == [s.item for s in again.stops]
+    assert len(calls) == 1
