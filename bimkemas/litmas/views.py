@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -281,18 +282,23 @@ def report_edit(request: HttpRequest, public_id) -> HttpResponse:
                 state.kind, request.POST.get(f"section_{state.code}", "")
             )
             for state in selectors.section_states(report, {})
+            if f"section_{state.code}" in request.POST  # only what the form sent
         }
         try:
             services.report_save(
                 actor=user,
                 report=report,
                 content=content,
-                sources=sources_from_post(request.POST),
+                sources=sources_from_post(request.POST) if "source_kind" in request.POST else None,
                 tpp_session=_tpp_session(litmas, request.POST.get("tpp_session", "")),
             )
         except ApplicationError as failure:
             error = failure
+            if _htmx(request):
+                return render(request, "litmas/partials/autosave.html", {"error": failure})
         else:
+            if _htmx(request) and not request.POST.get("submit"):
+                return render(request, "litmas/partials/autosave.html", {"saved": timezone.now()})
             if request.POST.get("submit"):
                 try:
                     services.report_submit(actor=user, report=report)
@@ -318,6 +324,10 @@ def report_edit(request: HttpRequest, public_id) -> HttpResponse:
     }
     audit_view(actor=user, obj=report, client=litmas.client, what=_("Litmas editor"))
     return render(request, "litmas/report_edit.html", context)
+
+
+def _htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
 
 
 def _office_sessions(litmas):

@@ -119,3 +119,15 @@ def test_the_client_page_lists_the_clients_litmas(client, litmas_request, alice,
     client.force_login(alice)
     page = client.get(f"/clients/{client_of_alice.public_id}/").content.decode()
     assert "Litmas" in page and str(litmas_request.public_id) in page
+
+
+def test_the_draft_saves_itself_through_htmx(client, report, alice):
+    client.force_login(alice)
+    url = f"/litmas/{report.request.public_id}/report/"
+    response = client.post(url, {"section_kesimpulan": "Sementara."}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "Draft saved" in response.content.decode()
+    report.refresh_from_db()
+    assert report.current.content["kesimpulan"] == "Sementara."
+    assert report.current.content["pendahuluan"]  # sections not sent are left as they were
+    assert report.versions.count() == 1
