@@ -9,6 +9,10 @@ staff, clients and cases exist, inside the same transaction. `office_ids` are th
 fill: Palembang and its two neighbours (not the generated national offices of --scale).
 A generator draws only from `ctx.rng(name)` so a seed gives the same data, and writes with
 bulk inserts.
+
+`demo-data --reset` deletes the demo offices. An app whose records PROTECT offices, staff,
+clients or cases adds `def remove(office_ids: list[int]) -> None` to its demo.py to delete
+them first; the apps are asked highest layer first.
 """
 
 import datetime as dt

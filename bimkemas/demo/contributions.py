@@ -28,3 +28,18 @@ def run_contributions(ctx: DemoContext) -> None:
     for label, generate in demo_generators():
         generate(ctx)
         ctx.log(f"{label}: demo data added")
+
+
+def run_removals(office_ids: list[int]) -> None:
+    """Before the demo offices are deleted, each contributing app removes its own records of
+    them (`remove(office_ids)` in its demo.py), the apps higher up first: their records may
+    PROTECT those of the apps below."""
+    for config in reversed(list(apps.get_app_configs())):
+        module_name = f"{config.name}.demo"
+        if not config.name.startswith("bimkemas.") or config.name == "bimkemas.demo":
+            continue
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        remove = getattr(importlib.import_module(module_name), "remove", None)
+        if remove is not None:
+            remove(office_ids)

@@ -23,7 +23,7 @@ from bimkemas.core.dates import today
 from bimkemas.core.demo_context import DemoContext
 from bimkemas.demo import constants, persons
 from bimkemas.demo.clientele import build_rows, insert_rows
-from bimkemas.demo.contributions import run_contributions
+from bimkemas.demo.contributions import run_contributions, run_removals
 from bimkemas.demo.offices import (
     OfficeSpec,
     national_specs,
@@ -74,6 +74,7 @@ def reset_demo(log: Log) -> None:
         | Q(client_pk__in=Client.objects.filter(office__in=offices).values("pk"))
         | Q(actor__in=staff)
     ).delete()
+    run_removals([office.pk for office in offices])
     # Records that PROTECT their case (check-ins, violations) go first.
     CheckIn.objects.filter(case__office__in=offices).delete()
     Violation.objects.filter(case__office__in=offices).delete()
