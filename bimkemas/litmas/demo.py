@@ -274,3 +274,9 @@ def _steps_and_reports(ctx, rng, office, outline, now, plans, head, section_head
     LitmasReport.objects.bulk_create(reports)
     LitmasVersion.objects.bulk_create(versions)
     LitmasCounter.objects.update_or_create(office=office, year=year, defaults={"last": last})
+
+
+def remove(office_ids: list[int]) -> None:
+    """Requests PROTECT their office, client and staff; their steps, reports and versions go
+    with them."""
+    LitmasRequest.objects.filter(office_id__in=office_ids).delete()
