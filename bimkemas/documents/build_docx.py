@@ -104,10 +104,13 @@ def _facts_table(document, items: str) -> None:
     _tag(document, f"if {items}")
     table = document.add_table(rows=3, cols=3)
     _no_borders(table)
-    widths = (Cm(5.2), Cm(0.5), Cm(10.8))
+    table.autofit = False
+    widths = (Cm(5.2), Cm(0.6), Cm(10.7))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice follows
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+            cell.width = width  # the cells, which Word follows
     _cell_text(table.cell(0, 0), "{%tr for f in " + items + " %}")
     _cell_text(table.cell(1, 0), "{{ f[0] }}")
     _cell_text(table.cell(1, 1), ":")
@@ -125,8 +128,11 @@ def _rows_table(document) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _cell_text(table.cell(0, 0), "{%tr if s.head %}")
+    # The header row repeats at the top of each page the table runs onto.
+    table.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     _cell_text(table.cell(1, 0), "{%tc for c in s.head %}")
     _cell_text(table.cell(1, 1), "{{ c }}", bold=True)
+    table.cell(1, 1).paragraphs[0].paragraph_format.keep_with_next = True  # never orphaned
     _cell_text(table.cell(1, 2), "{%tc endfor %}")
     _cell_text(table.cell(2, 0), "{%tr endif %}")
     _cell_text(table.cell(3, 0), "{%tr for r in s.body %}")

@@ -62,7 +62,7 @@ def test_it_refuses_an_unknown_format_and_saves_nothing(alice, case):
 
 
 def test_a_failed_write_leaves_no_file(alice, case, monkeypatch, settings):
-    from bimkemas.documents import services
+    from bimkemas.documents.services import generate as services
 
     def broken(**kwargs):
         raise RuntimeError("audit down")
