@@ -41,11 +41,14 @@ def _user(request: HttpRequest) -> User:
 def _due_to_plan(user: User, day: dt.date) -> list[dict]:
     """Cases in the user's charge that owe a visit and have none planned, most urgent first."""
     cases = cases_in_charge(user)
+    planned = set(
+        HomeVisit.objects.planned().filter(case__in=cases).values_list("case_id", flat=True)
+    )
     dues = [
         due
-        for per_case in dues_for(cases, day, ["visits.home_visit"]).values()
+        for case_id, per_case in dues_for(cases, day, ["visits.home_visit"]).items()
+        if case_id not in planned
         for due in per_case
-        if "/visits/plan/" in due.url
     ]
     dues.sort(key=lambda due: (due.due_on, due.case_id))
     dues = dues[:DUE_SHOWN]
