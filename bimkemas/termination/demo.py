@@ -4,6 +4,8 @@ never here: rendering documents at demo time would be slow)."""
 
 import datetime as dt
 
+from django.db.models import Q
+
 from bimkemas.accounts.models import Office, Role, User
 from bimkemas.clients.models import CaseStatus, SupervisionCase
 from bimkemas.core.demo_context import DemoContext
@@ -55,3 +57,13 @@ def _office(office: Office) -> int:
         )
     Termination.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
+
+
+def remove(office_ids: list[int]) -> None:
+    """Before the demo offices go (demo-data --reset): their cases' terminations, and
+    transfers to or from them."""
+    Termination.objects.filter(
+        Q(case__office_id__in=office_ids)
+        | Q(to_office_id__in=office_ids)
+        | Q(new_case__office_id__in=office_ids)
+    ).delete()

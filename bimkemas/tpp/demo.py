@@ -12,6 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from bimkemas.accounts.models import Office, Role, User
@@ -232,3 +233,14 @@ def _upcoming_agenda(session: TppSession, waiting: list[tuple], secretary, rng) 
             )
         )
     AgendaItem.objects.bulk_create(rows)
+
+
+def remove(office_ids: list[int]) -> None:
+    """Before the demo offices go (demo-data --reset): their TPP records, transitions first
+    (they PROTECT agenda items), then agenda items, sessions and their attendance."""
+    offices = Q(case__office_id__in=office_ids)
+    StageTransition.objects.filter(
+        offices | Q(agenda_item__session__office_id__in=office_ids)
+    ).delete()
+    AgendaItem.objects.filter(offices | Q(session__office_id__in=office_ids)).delete()
+    TppSession.objects.filter(office_id__in=office_ids).delete()

@@ -21,3 +21,12 @@ def test_the_demo_records_completed_cases(bob, ended_case, case, office):
     assert termination.certificate_number.startswith("001/SKB/")
     generate(DemoContext(seed=1, day=today(), office_ids=[office.pk], log=lambda _: None))
     assert Termination.objects.count() == 1
+
+
+def test_remove_clears_the_office(bob, ended_case, office):
+    from bimkemas.termination.demo import remove
+    from bimkemas.termination.services import case_complete
+
+    case_complete(actor=bob, case=ended_case, on=today())
+    remove([office.pk])
+    assert not Termination.objects.exists()

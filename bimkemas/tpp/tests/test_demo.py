@@ -41,3 +41,13 @@ def test_the_demo_holds_sessions_and_confirms_most_stages(make_case, alice, bob,
     for transition in StageTransition.objects.select_related("case"):
         began = {"lanjutan": transition.case.lanjutan_from, "akhir": transition.case.akhir_from}
         assert transition.effective_on >= began[transition.to_stage]
+
+
+def test_remove_clears_the_office(make_case, alice, bob, dave, office):
+    from bimkemas.tpp.demo import remove
+
+    make_case(officer=alice, case={"guidance_start": today() - dt.timedelta(days=150)})
+    generate(DemoContext(seed=3, day=today(), office_ids=[office.pk], log=lambda _: None))
+    remove([office.pk])
+    assert not TppSession.objects.exists()
+    assert not AgendaItem.objects.exists() and not StageTransition.objects.exists()
