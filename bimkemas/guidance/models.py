@@ -69,7 +69,7 @@ class StagePlan(PublicIdModel):
     """The rencana program bimbingan of one stage of one case, one version of it."""
 
     case = models.ForeignKey(
-        "clients.SupervisionCase", on_delete=models.PROTECT, related_name="stage_plans"
+        "clients.SupervisionCase", on_delete=models.CASCADE, related_name="stage_plans"
     )
     stage = models.CharField(_("stage"), max_length=10, choices=GuidanceStage.choices)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -158,7 +158,7 @@ class GuidanceSession(PublicIdModel):
     """One guidance activity: an individual session (one attendance) or a group session."""
 
     office = models.ForeignKey(
-        "accounts.Office", on_delete=models.PROTECT, related_name="guidance_sessions"
+        "accounts.Office", on_delete=models.CASCADE, related_name="guidance_sessions"
     )
     held_on = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=10, choices=SessionKind.choices)
@@ -167,15 +167,17 @@ class GuidanceSession(PublicIdModel):
     title = models.CharField(_("title"), max_length=200)
     place = models.CharField(_("place"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # SET_NULL: staff accounts are deactivated, not deleted; if one ever is, the session stays.
     led_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="+",
         verbose_name=_("led by"),
     )
     partner = models.CharField(_("partner"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
     class Meta:
@@ -215,7 +217,7 @@ class Attendance(models.Model):
         GuidanceSession, on_delete=models.CASCADE, related_name="attendances"
     )
     case = models.ForeignKey(
-        "clients.SupervisionCase", on_delete=models.PROTECT, related_name="attendances"
+        "clients.SupervisionCase", on_delete=models.CASCADE, related_name="attendances"
     )
     status = models.CharField(
         _("attendance"),
@@ -270,7 +272,7 @@ class Evaluation(PublicIdModel):
     """The laporan perkembangan of one stage of one case, one version of it."""
 
     case = models.ForeignKey(
-        "clients.SupervisionCase", on_delete=models.PROTECT, related_name="evaluations"
+        "clients.SupervisionCase", on_delete=models.CASCADE, related_name="evaluations"
     )
     stage = models.CharField(_("stage"), max_length=10, choices=GuidanceStage.choices)
     period_start = models.DateField(_("period from"))
