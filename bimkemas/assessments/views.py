@@ -32,6 +32,7 @@ from bimkemas.assessments.services import (
 )
 from bimkemas.audit.services import audit_client_view, audit_view
 from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.stages import GUIDANCE_STAGES
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import add_application_errors
@@ -156,6 +157,14 @@ def _answer_rows(assessment: Assessment) -> list[dict]:
     return rows
 
 
+def _stage(case: SupervisionCase) -> dict[str, str]:
+    """The case's guidance stage today, for the plan the needs feed (none outside the stages)."""
+    stage = case.stage_on(today())
+    if stage not in GUIDANCE_STAGES:
+        return {"stage": "", "stage_label": ""}
+    return {"stage": stage.value, "stage_label": str(stage.label)}
+
+
 @login_required
 @require_GET
 def assessment_detail(request: HttpRequest, public_id) -> HttpResponse:
@@ -175,6 +184,7 @@ def assessment_detail(request: HttpRequest, public_id) -> HttpResponse:
         "answers": _answer_rows(assessment),
         "can_assess": can_assess(user, assessment.case),
         "retired": assessment.instrument.status != InstrumentStatus.PUBLISHED,
+        **_stage(assessment.case),
     }
     return render(request, "assessments/detail.html", context)
 

@@ -135,3 +135,13 @@ def test_a_reassessment_is_requested_from_the_client_page(client, alice, case):
     trigger = ReassessmentTrigger.objects.get()
     assert (trigger.case, trigger.created_by, trigger.reason) == (case, alice, "tpp_request")
     assert client.post(url, {"reason": "nope"}).status_code == 400
+
+
+def test_the_needs_result_offers_the_stage_plan_it_feeds(client, alice, carol, case, needs, assess):
+    assessment = assess(case, needs, answers_for(needs, highest))
+    login(client, alice)
+    html = client.get(f"/assessments/{assessment.public_id}/").content.decode()
+    assert f"/guidance/cases/{case.public_id}/plans/awal/propose/" in html
+    login(client, carol)
+    html = client.get(f"/assessments/{assessment.public_id}/").content.decode()
+    assert "/plans/awal/propose/" not in html
