@@ -184,14 +184,21 @@ def _page_setup(document, body_size: float) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Halaman ")
+    _field(footer, "PAGE")
+    footer.add_run(" dari ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (the page number, the page count) that Word fills in when it lays out."""
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), instruction)
     field_run = OxmlElement("w:r")
     field_text = OxmlElement("w:t")
     field_text.text = "1"
     field_run.append(field_text)
     field.append(field_run)
-    footer._p.append(field)
+    paragraph._p.append(field)
 
 
 def _letterhead(document) -> None:

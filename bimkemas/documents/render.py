@@ -67,6 +67,16 @@ def docx_from_template(source: Any, context: dict[str, Any]) -> bytes:
     return output.getvalue()
 
 
+class OfficeTemplateError(Exception):
+    """An office's own template failed on this content (it rendered the sample when it was
+    uploaded): the office should fix it or go back to the built-in template."""
+
+    def __init__(self, template: DocumentTemplate, error: Exception) -> None:
+        self.template = template
+        self.detail = getattr(error, "message", None) or str(error) or type(error).__name__
+        super().__init__(self.detail)
+
+
 def docx_with_template(
     *, kind: str, office: Office, content: DocumentContent
 ) -> tuple[bytes, DocumentTemplate | None]:
@@ -77,7 +87,10 @@ def docx_with_template(
         return docx_from_template(default_template_path(kind), context), None
     with template.file.open("rb") as upload:
         data = io.BytesIO(upload.read())
-    return docx_from_template(data, context), template
+    try:
+        return docx_from_template(data, context), template
+    except Exception as error:  # whatever an office's template does wrong is its own failure
+        raise OfficeTemplateError(template, error) from error
 
 
 def render_docx(*, kind: str, office: Office, content: DocumentContent) -> bytes:

@@ -28,15 +28,28 @@ from bimkemas.documents.models import (
     DocumentTemplate,
     GeneratedDocument,
 )
-from bimkemas.documents.render import DEFAULT_TITLES, docx_with_template, render_pdf
+from bimkemas.documents.render import (
+    DEFAULT_TITLES,
+    OfficeTemplateError,
+    docx_with_template,
+    render_pdf,
+)
 
 
 def _render(
     *, kind: str, office: Office, content: DocumentContent, fmt: str
 ) -> tuple[bytes, DocumentTemplate | None]:
-    if fmt == DocumentFormat.DOCX:
+    if fmt != DocumentFormat.DOCX:
+        return render_pdf(kind=kind, office=office, content=content), None
+    try:
         return docx_with_template(kind=kind, office=office, content=content)
-    return render_pdf(kind=kind, office=office, content=content), None
+    except OfficeTemplateError as error:
+        message = _(
+            "The office's Word template for this document does not work here (%(error)s). "
+            "Generate a PDF, or ask the Bapas head to fix the template or to use the "
+            "built-in one."
+        ) % {"error": error.detail}
+        raise ApplicationError(message, field="fmt") from error
 
 
 def check_choice(value: str, choices: type[models.TextChoices], field: str) -> str:

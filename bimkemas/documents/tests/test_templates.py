@@ -134,3 +134,34 @@ def test_a_new_upload_replaces_the_active_one_and_keeps_the_old(dave, office):
     second.refresh_from_db()
     assert second.is_active is False
     assert "MOTTO KANTOR" in docx_text(render_docx(kind="litmas", office=office, content=content))
+
+
+def test_a_template_failing_on_real_content_is_a_clear_refusal(dave, alice, case):
+    """It rendered the sample (whose sections all have paragraphs) but not this content."""
+    fragile = edited_default("litmas", "{{ s.heading }}", "{{ 1 // s.paragraphs|length }}")
+    document_template_upload(actor=dave, office=case.office, kind="litmas", file=upload(fragile))
+    content = sample_content("litmas")
+    content.sections[0].paragraphs = []
+    with pytest.raises(ApplicationError) as refusal:
+        document_generate(
+            actor=alice,
+            kind="litmas",
+            source=case,
+            office=case.office,
+            content=content,
+            fmt="docx",
+            client=case.client,
+        )
+    assert "The office's Word template for this document does not work here" in (
+        refusal.value.message
+    )
+    pdf = document_generate(
+        actor=alice,
+        kind="litmas",
+        source=case,
+        office=case.office,
+        content=content,
+        fmt="pdf",
+        client=case.client,
+    )
+    assert pdf.version == 1
