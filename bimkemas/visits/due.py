@@ -9,7 +9,7 @@
     (or when the phone was found unreachable, if later; never visited: at once).
 
 A planned visit is work due on its date whatever its reason, and it replaces the rule's date
-for the case. Five queries for any number of cases.
+for the case. Six queries for any number of cases.
 """
 
 import datetime as dt
@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bimkemas.clients.models import ClientPhone
+from bimkemas.clients.models import ClientPhone, SupervisionCase
 from bimkemas.core.due import Due, due_rule
 from bimkemas.violations.models import Violation, ViolationKind, ViolationStatus
 from bimkemas.visits.models import HomeVisit, VisitReason, VisitStatus
@@ -65,7 +65,7 @@ def unreachable_need(
     return Need(VisitReason.UNREACHABLE, min(due_on, day))
 
 
-def _last_done(case_ids: list[int]) -> dict[int, dt.date]:
+def _last_done(case_ids) -> dict[int, dt.date]:
     rows = (
         HomeVisit.objects.filter(case_id__in=case_ids, status=VisitStatus.DONE)
         .values("case_id")
@@ -75,7 +75,7 @@ def _last_done(case_ids: list[int]) -> dict[int, dt.date]:
     return {case_id: timezone.localdate(last) for case_id, last in rows}
 
 
-def _open_three_misses(case_ids: list[int]) -> dict[int, list[dt.date]]:
+def _open_three_misses(case_ids) -> dict[int, list[dt.date]]:
     days: dict[int, list[dt.date]] = defaultdict(list)
     for case_id, occurred_on in Violation.objects.filter(
         case_id__in=case_ids, kind=ViolationKind.THREE_MISSES, status=ViolationStatus.OPEN
@@ -84,12 +84,16 @@ def _open_three_misses(case_ids: list[int]) -> dict[int, list[dt.date]]:
     return days
 
 
-def unreachable_since(client_ids: dict[int, dt.date]) -> dict[int, dt.date]:
+NO_PHONE = dt.date.min  # stands for "since the guidance started" until that date is read
+
+
+def unreachable_since(client_ids: Iterable[int], scope=None) -> dict[int, dt.date]:
     """Clients that cannot be reached by phone, with the day since when: those without a
-    phone (since `client_ids[client]`, their guidance start) and those whose every phone was
-    checked and found unreachable (since the last check)."""
+    phone (NO_PHONE: since their guidance started) and those whose every phone was checked
+    and found unreachable (since the last check)."""
+    wanted = list(client_ids)
     phones = (
-        ClientPhone.objects.filter(client_id__in=list(client_ids))
+        ClientPhone.objects.filter(client_id__in=wanted if scope is None else scope)
         .values("client_id")
         .annotate(
             working=Count("pk", filter=Q(verified_reachable=True) | Q(verified_on__isnull=True)),
@@ -99,9 +103,9 @@ def unreachable_since(client_ids: dict[int, dt.date]) -> dict[int, dt.date]:
     )
     with_phones = {client_id: (working, checked) for client_id, working, checked in phones}
     found = {}
-    for client_id, start in client_ids.items():
+    for client_id in wanted:
         if client_id not in with_phones:
-            found[client_id] = start
+            found[client_id] = NO_PHONE
         elif with_phones[client_id][0] == 0:
             found[client_id] = with_phones[client_id][1]
     return found
@@ -119,17 +123,20 @@ def _detail(need: Need) -> str:
 
 @due_rule("visits.home_visit", label=gettext_lazy("Home visit"), order=60)
 def home_visit_due(cases, day: dt.date) -> list[Due]:
-    rows = list(
-        cases.filter(guidance_start__lte=day, guidance_end__gte=day).values_list(
-            "pk", "public_id", "client_id", "akhir_from", "guidance_start"
-        )
-    )
+    """1. The cases under guidance today, with the last done visit, open three-miss
+       violations, phones and planned visits of each (five queries).
+    2. Each case's needs; the earliest is its due date, unless a visit is planned.
+    3. The public ids (for the links) and guidance starts of the cases that owe one."""
+    live = cases.filter(guidance_start__lte=day, guidance_end__gte=day)
+    rows = list(live.values_list("pk", "client_id", "akhir_from"))
     if not rows:
         return []
-    case_ids = [row[0] for row in rows]
+    # The scope as subqueries: thousands of ids as parameters cost more to prepare than
+    # the queries take to run.
+    case_ids = live.values("pk")
     last_done = _last_done(case_ids)
     violations = _open_three_misses(case_ids)
-    unreachable = unreachable_since({row[2]: row[4] for row in rows})
+    unreachable = unreachable_since((row[1] for row in rows), live.values("client_id"))
     planned = {
         case_id: (planned_on, public_id, reason)
         for case_id, planned_on, public_id, reason in HomeVisit.objects.planned()
@@ -137,8 +144,8 @@ def home_visit_due(cases, day: dt.date) -> list[Due]:
         .order_by("-planned_on")
         .values_list("case_id", "planned_on", "public_id", "reason")
     }
-    dues = []
-    for pk, public_id, client_id, akhir_from, _start in rows:
+    owing: dict[int, list[Need]] = {}
+    for pk, client_id, akhir_from in rows:
         last = last_done.get(pk)
         needs = [
             need
@@ -151,26 +158,34 @@ def home_visit_due(cases, day: dt.date) -> list[Due]:
             )
             if need is not None
         ]
-        if pk in planned:
-            planned_on, visit_id, reason = planned[pk]
-            label = str(VisitReason(reason).label)
-            dues.append(
-                Due(
-                    case_id=pk,
-                    due_on=planned_on or day,
-                    detail=_("Home visit planned (%(reason)s)") % {"reason": label},
-                    url=reverse("visits_record", args=[visit_id]),
-                )
+        if needs and pk not in planned:
+            owing[pk] = needs
+    dues = [_planned_due(pk, *visit, day) for pk, visit in planned.items()]
+    details = SupervisionCase.objects.filter(pk__in=list(owing)).values_list(
+        "pk", "public_id", "guidance_start"
+    )
+    for pk, public_id, start in details:
+        needs = [Need(n.reason, start) if n.due_on == NO_PHONE else n for n in owing[pk]]
+        need = min(needs, key=lambda n: n.due_on)
+        url = reverse("visits_plan", args=[public_id])
+        dues.append(
+            Due(
+                case_id=pk,
+                due_on=need.due_on,
+                detail=_detail(need),
+                url=f"{url}?reason={need.reason}",
             )
-        elif needs:
-            need = min(needs, key=lambda n: n.due_on)
-            url = reverse("visits_plan", args=[public_id])
-            dues.append(
-                Due(
-                    case_id=pk,
-                    due_on=need.due_on,
-                    detail=_detail(need),
-                    url=f"{url}?reason={need.reason}",
-                )
-            )
+        )
     return dues
+
+
+def _planned_due(
+    case_id: int, planned_on: dt.date | None, visit_id, reason: str, day: dt.date
+) -> Due:
+    label = str(VisitReason(reason).label)
+    return Due(
+        case_id=case_id,
+        due_on=planned_on or day,
+        detail=_("Home visit planned (%(reason)s)") % {"reason": label},
+        url=reverse("visits_record", args=[visit_id]),
+    )

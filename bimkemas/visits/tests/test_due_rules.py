@@ -155,6 +155,6 @@ def test_it_takes_a_few_queries_for_any_number_of_cases(
     for n in range(6):
         c = make_case(officer=alice, identity={"full_name": f"Klien {n}", "nik": None})
         _in_akhir(c, n)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         dues = home_visit_due(SupervisionCase.objects.all(), today())
     assert len(dues) == 6
