@@ -216,3 +216,34 @@ def test_reportings_three_miss_home_visit_item_links_to_planning_a_visit(alice, 
     groups = {group.kind: group for group in work_items_for(alice, today())}
     item = groups["reporting.home_visit"].items[0]
     assert item.url == reverse("visits_plan", args=[case.public_id]) + "?reason=three_misses"
+
+
+def test_the_national_viewer_has_no_visit_pages(client, nina):
+    login(client, nina)
+    assert client.get(reverse("visits_home")).status_code == 404
+    assert client.get(reverse("visits_day", args=[today().isoformat()])).status_code == 404
+
+
+def test_the_supervisor_sees_the_offices_visits_due(client, bob, case):
+    from bimkemas.clients.models import SupervisionCase
+
+    SupervisionCase.objects.filter(pk=case.pk).update(akhir_from=today())
+    login(client, bob)
+    page = client.get(reverse("visits_home")).content.decode()
+    assert reverse("visits_plan", args=[case.public_id]) in page
+
+
+def test_an_officer_of_another_bapas_sees_none_of_ours(client, erin, case):
+    from bimkemas.clients.models import SupervisionCase
+
+    SupervisionCase.objects.filter(pk=case.pk).update(akhir_from=today())
+    login(client, erin)
+    page = client.get(reverse("visits_home")).content.decode()
+    assert case.client.full_name not in page
+
+
+def test_the_panel_offers_no_buttons_to_the_registrar(client, carol, case):
+    login(client, carol)
+    page = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
+    assert 'id="visits-title"' in page
+    assert reverse("visits_new", args=[case.public_id]) not in page

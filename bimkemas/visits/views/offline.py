@@ -41,6 +41,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "queue_js": static("visits/queue.js"),
         "scope": reverse("visits_home"),
         "static_prefix": static(""),
+        "login_url": reverse("login"),
     }
     body = render_to_string("visits/sw.js", context)
     return HttpResponse(body, content_type="text/javascript; charset=utf-8")

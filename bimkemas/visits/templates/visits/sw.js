@@ -42,8 +42,15 @@ function staticFile(request, path) {
   });
 }
 
+var LOGIN = "{{ login_url|escapejs }}";
+
 function page(request, path) {
   return fetch(request).then(function (response) {
+    if (response.redirected && new URL(response.url).pathname.indexOf(LOGIN) === 0) {
+      // Signed out: the pages kept for offline use show clients' details, so they go.
+      caches.delete(PAGES);
+      return response;
+    }
     if (response.ok && !response.redirected) {
       var copy = response.clone();
       caches.open(PAGES).then(function (cache) { cache.put(path, copy); });
