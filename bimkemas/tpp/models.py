@@ -6,6 +6,7 @@ when it has none): the stage the TPP decided, as opposed to the stage its dates 
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,17 @@ class TppSettings(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.office)
+
+    def clean(self) -> None:
+        sample = {"seq": 1, "month_roman": "XII", "month": 12, "year": 2026, "code": "PLG"}
+        try:
+            number = self.number_format.format(**sample)
+        except (KeyError, IndexError, ValueError) as error:
+            raise ValidationError(
+                {"number_format": _("Use only the placeholders listed.")}
+            ) from error
+        if "{seq" not in self.number_format or not number.strip():
+            raise ValidationError({"number_format": _("The number must contain {seq}.")})
 
 
 class SessionStatus(models.TextChoices):

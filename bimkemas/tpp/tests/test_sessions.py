@@ -109,3 +109,13 @@ def test_the_first_decision_marks_the_session_held(session, bob, case):
     agenda_decide(actor=bob, item=item, decision=Decision.DEFERRED)
     session.refresh_from_db()
     assert session.status == SessionStatus.HELD
+
+
+def test_the_settings_refuse_a_format_without_seq(office):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        TppSettings(office=office, number_format="TPP/{year}").full_clean()
+    with pytest.raises(ValidationError):
+        TppSettings(office=office, number_format="TPP/{nope}/{seq}").full_clean()
+    TppSettings(office=office, number_format="TPP-{seq:02d}/{month}/{year}").full_clean()
