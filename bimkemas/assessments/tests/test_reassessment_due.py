@@ -167,3 +167,23 @@ def test_a_trigger_needs_a_known_reason_and_an_open_case(case, alice):
     with pytest.raises(ApplicationError, match="closed"):
         reassessment_trigger(actor=alice, case=case, reason="other")
     assert not ReassessmentTrigger.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("assessed", "due_on"),
+    [
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 28)),  # leap day: the last day of February
+        (dt.date(2024, 3, 1), dt.date(2025, 3, 1)),
+        (dt.date(2023, 12, 31), dt.date(2024, 12, 31)),
+    ],
+)
+def test_the_rule_at_the_yearly_boundary(case, risk, assess, assessed, due_on):
+    SupervisionCase.objects.filter(pk=case.pk).update(
+        guidance_start=dt.date(2023, 6, 1), guidance_end=dt.date(2027, 6, 1)
+    )
+    assess(case, risk, assessed_on=assessed)
+    for day, overdue in ((due_on - dt.timedelta(days=1), False), (due_on, False)):
+        due = _due(case, day)
+        assert (due.due_on, due.is_overdue(day)) == (due_on, overdue)
+    after = due_on + dt.timedelta(days=1)
+    assert _due(case, after).is_overdue(after)
