@@ -2,7 +2,7 @@ import pytest
 
 from bimkemas.accounts.models import Role, WorkArea
 from bimkemas.audit.models import AuditEvent
-from bimkemas.clients.access import get_client_for_user, visible_clients
+from bimkemas.clients.access import get_case_for_user, get_client_for_user, visible_clients
 from bimkemas.clients.models import CaseStatus, SupervisionCase
 from bimkemas.clients.services import case_assign
 from bimkemas.clients.stages import Stage
@@ -59,8 +59,12 @@ def test_the_receiving_office_assigns_and_sees_pages(
     assert new.status == CaseStatus.ACTIVE
     login(client, oscar)
     assert client.get(f"/clients/{case.client.public_id}/").status_code == 200
+    assert get_case_for_user(oscar, case.public_id) == case  # the earlier case, read-only
+    log = client.get(f"/clients/{case.client.public_id}/log/")
+    assert "handed over" in log.content.decode()
     login(client, bob)
     assert client.get(f"/clients/{case.client.public_id}/").status_code == 404
+    assert client.get(f"/cases/{case.public_id}/terminate/").status_code == 404
 
 
 def test_the_confirmed_stage_goes_along(bob, case, other_office, oku_area):
