@@ -31,8 +31,17 @@ from bimkemas.core.errors import ApplicationError
 SETTINGS_FIELDS = ("initial_days", "interval_months", "trigger_days")
 
 
+class IndentedJSONField(forms.JSONField):
+    """The definition shown indented, one item option per line, so it can be edited by hand."""
+
+    def prepare_value(self, value):
+        if isinstance(value, forms.fields.InvalidJSONInput):
+            return value
+        return json.dumps(value, ensure_ascii=False, indent=2)
+
+
 class InstrumentForm(forms.ModelForm):
-    definition = forms.JSONField(
+    definition = IndentedJSONField(
         label=_("definition"),
         widget=forms.Textarea(attrs={"rows": 30, "cols": 100, "style": "font-family: monospace"}),
         help_text=_(

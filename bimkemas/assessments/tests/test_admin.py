@@ -84,3 +84,11 @@ def test_assessments_are_read_only_in_the_admin(client, root, case, risk, assess
     url = reverse("admin:assessments_assessment_change", args=[assessment.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {"score": 3}).status_code == 403
+
+
+def test_a_draft_shows_its_definition_indented_for_editing(client, root, risk):
+    draft = instrument_new_version(actor=root, instrument=risk)
+    login(client, root)
+    html = client.get(reverse("admin:assessments_instrument_change", args=[draft.pk])).content
+    assert "\n  &quot;items&quot;: [" in html.decode()
+    assert client.get(reverse("admin:assessments_instrument_add")).status_code == 200
