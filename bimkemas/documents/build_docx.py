@@ -99,13 +99,14 @@ def _cell_text(cell, text: str, *, bold: bool = False) -> None:
     paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _facts_table(document, items: str) -> None:
-    """label : value rows, without borders."""
+def _facts_table(document, items: str, *, photo: bool = False) -> None:
+    """label : value rows, without borders; with `photo`, the photo in a fourth column
+    merged down the rows (docxtpl's {% vm %})."""
     _tag(document, f"if {items}")
-    table = document.add_table(rows=3, cols=3)
+    table = document.add_table(rows=3, cols=4 if photo else 3)
     _no_borders(table)
     table.autofit = False
-    widths = (Cm(5.2), Cm(0.6), Cm(10.7))
+    widths = (Cm(4.6), Cm(0.6), Cm(8.0), Cm(3.3)) if photo else (Cm(5.2), Cm(0.6), Cm(10.7))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice follows
     for row in table.rows:
@@ -115,6 +116,9 @@ def _facts_table(document, items: str) -> None:
     _cell_text(table.cell(1, 0), "{{ f[0] }}")
     _cell_text(table.cell(1, 1), ":")
     _cell_text(table.cell(1, 2), "{{ f[1] }}")
+    if photo:
+        _cell_text(table.cell(1, 3), "{% vm %}{{ photo }}")
+        table.cell(1, 3).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _cell_text(table.cell(2, 0), "{%tr endfor %}")
     # Word joins tables that touch: a paragraph keeps the next table apart.
     _paragraph(document, after=2)
@@ -240,12 +244,21 @@ def _sections(document) -> None:
     _tag(document, "endfor")
 
 
+def _identity(document) -> None:
+    """The identity facts, with the client's photo beside them when there is one."""
+    _tag(document, "if photo")
+    _facts_table(document, "doc.facts", photo=True)
+    _tag(document, "else")
+    _facts_table(document, "doc.facts")
+    _tag(document, "endif")
+
+
 def build(kind: str) -> DocxDocument:
     document = Document()
     _page_setup(document, BODY_SIZE.get(kind, 12))
     _letterhead(document)
     _heading(document)
-    _facts_table(document, "doc.facts")
+    _identity(document)
     _sections(document)
     _paragraph(document, after=8)
     _tag(document, "if doc.date")

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from bimkemas.accounts.models import User
 from bimkemas.clients.card import office_head, reporting_duty_text
-from bimkemas.clients.models import SupervisionCase
+from bimkemas.clients.models import CaseDocument, SupervisionCase
 from bimkemas.clients.stages import Stage
 from bimkemas.documents.content import DocumentContent, Section, Signature
 from bimkemas.documents.formatting import tanggal, tanggal_pendek
@@ -82,6 +82,17 @@ def guidance_card_content(case: SupervisionCase, day: dt.date) -> DocumentConten
         return _content(case, day)
 
 
+def _photo(document: CaseDocument | None) -> bytes:
+    """The client's front photo from the handover file, b"" when there is none."""
+    if document is None or not document.is_image:
+        return b""
+    try:
+        with document.file.open("rb") as photo:
+            return photo.read()
+    except OSError:
+        return b""
+
+
 def _content(case: SupervisionCase, day: dt.date) -> DocumentContent:
     head = office_head(case.office_id)
     officer = case.officer
@@ -91,6 +102,7 @@ def _content(case: SupervisionCase, day: dt.date) -> DocumentContent:
         place=letterhead_for(case.office).city,
         date=tanggal(day),
         facts=_identity(case),
+        photo=_photo(case.client.photo),
         sections=[
             _stages(case),
             _officer(case),

@@ -9,6 +9,7 @@ doc.sections %}`), the office's letterhead as `letterhead`, and `doc.extra` for 
 only one type has.
 """
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,3 +55,14 @@ class DocumentContent:
     sections: list[Section] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # A passport photo (PNG or JPEG bytes) printed beside the identity facts, as on the
+    # guidance card; DOCX templates place it with {{ photo }}.
+    photo: bytes = b""
+
+    @property
+    def photo_data_uri(self) -> str:
+        """The photo for the PDF's HTML, embedded so that WeasyPrint fetches nothing."""
+        if not self.photo:
+            return ""
+        kind = "png" if self.photo.startswith(b"\x89PNG") else "jpeg"
+        return f"data:image/{kind};base64,{base64.b64encode(self.photo).decode('ascii')}"

@@ -54,6 +54,22 @@ def _jinja_env() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=ChainableUndefined)
 
 
+def _inline_photo(template: Any, photo: bytes) -> Any:
+    """The photo as docxtpl's inline image, 3 × 4 cm; "" when there is none or it is not an
+    image python-docx can read (a broken photo leaves the box empty, not the document)."""
+    from docx.image.image import Image
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    if not photo:
+        return ""
+    try:
+        Image.from_blob(photo)
+    except Exception:  # any unreadable image: printed without it
+        return ""
+    return InlineImage(template, io.BytesIO(photo), width=Mm(30), height=Mm(40))
+
+
 def docx_from_template(source: Any, context: dict[str, Any]) -> bytes:
     """Fill a docxtpl template (a path or a binary file) with `context`.
 
@@ -61,6 +77,7 @@ def docx_from_template(source: Any, context: dict[str, Any]) -> bytes:
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(source)
+    context = {**context, "photo": _inline_photo(template, context["doc"].photo)}
     template.render(context, jinja_env=_jinja_env(), autoescape=True)
     output = io.BytesIO()
     template.save(output)

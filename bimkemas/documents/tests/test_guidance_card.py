@@ -104,3 +104,47 @@ def test_the_old_card_link_still_serves_the_pdf(client, alice, case):
     response = client.get(reverse("case_card", args=[case.public_id]))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_card_prints_the_clients_front_photo_in_both_formats(carol, alice, case):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from bimkemas.clients.services import document_add
+    from bimkemas.documents.services import guidance_card_generate
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), (120, 90, 60)).save(buffer, format="PNG")
+    photo = buffer.getvalue()
+    upload = SimpleUploadedFile("depan.png", photo, content_type="image/png")
+    document_add(actor=carol, case=case, kind="photo_front", upload=upload)
+    case.client.refresh_from_db()
+    assert guidance_card_content(case, today()).photo == photo
+
+    docx = guidance_card_generate(actor=alice, case=case, fmt="docx").file.read()
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert [archive.read(name) for name in media] == [photo]
+    pdf = guidance_card_generate(actor=alice, case=case, fmt="pdf").file.read()
+    assert PdfReader(io.BytesIO(pdf)).pages[0].images
+
+
+def test_a_card_with_an_unreadable_photo_is_printed_without_it(carol, alice, case):
+    import io
+    import zipfile
+
+    from bimkemas.clients.services import document_add
+    from bimkemas.documents.services import guidance_card_generate
+    from bimkemas.testing import png_upload
+
+    # A PNG the upload check accepts but python-docx cannot read: the box stays empty.
+    document_add(actor=carol, case=case, kind="photo_front", upload=png_upload())
+    case.client.refresh_from_db()
+    docx = guidance_card_generate(actor=alice, case=case, fmt="docx").file.read()
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        assert not [name for name in archive.namelist() if name.startswith("word/media/")]
+    assert guidance_card_generate(actor=alice, case=case, fmt="pdf").size > 0
