@@ -298,8 +298,8 @@ def _sessions(
                 _session(rng, office, held_on, SessionKind.GROUP, area, officer_id, title)
             )
             for row in rng.sample(present, min(len(present), rng.randint(4, 12))):
-                status = rng.choice([str(ATTENDED)] * 8 + list(AttendanceStatus.values))
-                attendances.append((len(sessions) - 1, Attendance(case_id=row.pk, status=status)))
+                came = rng.choice([str(ATTENDED)] * 8 + list(AttendanceStatus.values))
+                attendances.append((len(sessions) - 1, Attendance(case_id=row.pk, status=came)))
     created = GuidanceSession.objects.bulk_create(sessions, batch_size=BATCH)
     for index, attendance in attendances:
         attendance.session = created[index]
