@@ -7,7 +7,9 @@ against the official text (Kepdirjen PAS-31.OT.02.02/2021) before relying on the
 makes a corrected version in a few minutes.
 """
 
-from bimkemas.assessments.models import EXAMPLE_NOTE
+from django.utils import timezone
+
+from bimkemas.assessments.models import EXAMPLE_NOTE, Instrument
 
 
 def _item(code: str, text: str, options: list[tuple[str, int]], help_text: str = "") -> dict:
@@ -276,3 +278,20 @@ DEFAULT_INSTRUMENTS = [
         "definition": NEEDS_DEFINITION,
     },
 ]
+
+
+def example_instrument(code: str) -> Instrument:
+    """The published version of a shipped example, loaded again when it is missing (tests
+    after a transactional test find the tables flushed, and a database may have lost it)."""
+    found = Instrument.objects.published().filter(code=code).first()
+    if found is not None:
+        return found
+    row = next(row for row in DEFAULT_INSTRUMENTS if row["code"] == code)
+    latest = Instrument.objects.filter(code=code).order_by("-version").first()
+    return Instrument.objects.create(
+        **row,
+        version=latest.version + 1 if latest else 1,
+        status="published",
+        published_at=timezone.now(),
+        note=EXAMPLE_NOTE,
+    )

@@ -20,7 +20,7 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
-from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE
+from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE, example_instrument
 from bimkemas.assessments.due import add_months
 from bimkemas.assessments.models import (
     Assessment,
@@ -211,11 +211,7 @@ def _triggers(cases: list[dict], rng: random.Random) -> None:
 
 def generate(ctx: DemoContext) -> None:
     rng = ctx.rng("assessments")
-    instruments = {i.code: i for i in Instrument.objects.published()}
-    risk_i, needs_i = instruments.get(RISK_CODE), instruments.get(NEEDS_CODE)
-    if risk_i is None or needs_i is None:
-        ctx.log("assessments: the example instruments are not published; skipped")
-        return
+    risk_i, needs_i = example_instrument(RISK_CODE), example_instrument(NEEDS_CODE)
     cases: list[dict[str, Any]] = [
         dict(row)
         for row in SupervisionCase.objects.open()

@@ -1,34 +1,21 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
-from bimkemas.assessments.defaults import DEFAULT_INSTRUMENTS, NEEDS_CODE, RISK_CODE
-from bimkemas.assessments.models import EXAMPLE_NOTE, Instrument
+from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE, example_instrument
+from bimkemas.assessments.models import Instrument
 from bimkemas.assessments.services import assessment_save
 from bimkemas.core.dates import today
 
 
-def example(code: str) -> Instrument:
-    """A shipped example, published. Migration 0002 loads them; a transactional test elsewhere
-    in the suite flushes the tables, so load them again when they are gone."""
-    found = Instrument.objects.published().filter(code=code).first()
-    if found is not None:
-        return found
-    row = next(row for row in DEFAULT_INSTRUMENTS if row["code"] == code)
-    return Instrument.objects.create(
-        **row, version=1, status="published", published_at=timezone.now(), note=EXAMPLE_NOTE
-    )
-
-
 @pytest.fixture
 def risk(db) -> Instrument:
-    return example(RISK_CODE)
+    return example_instrument(RISK_CODE)
 
 
 @pytest.fixture
 def needs(db) -> Instrument:
-    return example(NEEDS_CODE)
+    return example_instrument(NEEDS_CODE)
 
 
 def answers_for(instrument: Instrument, pick=lambda item: 0) -> dict[str, int]:
