@@ -40,6 +40,9 @@ class RecordForm(BootstrapMixin, forms.Form):
         initial=VisitStatus.DONE,
         widget=forms.RadioSelect,
     )
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=VisitReason.choices, initial=VisitReason.ROUTINE, required=False
+    )
     visited_at = forms.DateTimeField(
         label=_("When"),
         required=False,

@@ -205,6 +205,7 @@ def _fingerprint(visit: HomeVisit, planned_id: int | None, photos: Sequence[Uplo
         "planned": planned_id,
         "recorded_by": visit.recorded_by_id,
         "status": visit.status,
+        "reason": visit.reason,
         "persons_met": visit.persons_met,
         "findings": visit.findings,
         "follow_up": visit.follow_up,
@@ -243,8 +244,10 @@ def visit_record(
     follow_up: str = "",
     photos: Sequence[UploadedFile] = (),
     outcome: str = VisitStatus.DONE,
+    reason: str = VisitReason.OTHER,
 ) -> HomeVisit:
-    """Record a visit: the planned `visit`, or an unplanned one when `visit` is None.
+    """Record a visit: the planned `visit`, or an unplanned one (for `reason`) when `visit`
+    is None.
 
     1. Lock the case's row (two sends of one queued visit wait for each other here); a
        closed case is refused.
@@ -264,6 +267,8 @@ def visit_record(
         )
     if outcome not in OUTCOMES:
         raise ApplicationError(_("Choose whether the client was met."), field="outcome")
+    if visit is None and reason not in VisitReason.values:
+        raise ApplicationError(_("Choose the reason for the visit."), field="reason")
     photos = list(photos)
     when = _clean_visited_at(case, visited_at)
     record = HomeVisit(
@@ -276,6 +281,7 @@ def visit_record(
         findings=_clean_text(findings, field="findings"),
         follow_up=_clean_text(follow_up, field="follow_up"),
         idempotency_key=key,
+        reason=reason if visit is None else "",
     )
     record.latitude, record.longitude, record.accuracy_m = _clean_location(
         latitude, longitude, accuracy_m
@@ -302,7 +308,6 @@ def visit_record(
             setattr(visit, name, getattr(record, name))
         record = visit
     else:
-        record.reason = VisitReason.OTHER
         record.planned_by = None
     if outcome == VisitStatus.DONE and case.guidance_start <= today() <= case.guidance_end:
         record.checkin = checkin_record(

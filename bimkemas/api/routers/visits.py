@@ -78,6 +78,7 @@ class PlanIn(InputSchema):
 class RecordIn(InputSchema):
     visit: uuid.UUID | None = Field(None, description="The planned visit; none: unplanned")
     outcome: Annotated[str, Field(pattern="^(done|not_found)$")] = "done"
+    reason: VisitReason = Field(VisitReason.OTHER, description="Of an unplanned visit")
     visited_at: dt.datetime
     latitude: Annotated[Decimal, Field(ge=-90, le=90)] | None = None
     longitude: Annotated[Decimal, Field(ge=-180, le=180)] | None = None
@@ -280,6 +281,7 @@ def visit_record_create(
             findings=payload.findings,
             follow_up=payload.follow_up,
             outcome=payload.outcome,
+            reason=payload.reason.value,
         )
     except IdempotencyKeyReused as error:
         return Status(422, error_body(error.message, {"Idempotency-Key": [error.message]}))

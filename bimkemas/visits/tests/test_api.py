@@ -153,3 +153,27 @@ def test_the_supervisor_plans_and_records(api_as, bob, case):
     recorded = post_record(api, case, record_body(visit=plan.json()["id"]), key="b-1")
     assert recorded.status_code == 201
     assert HomeVisit.objects.get().status == VisitStatus.DONE
+
+
+def test_my_visits_takes_a_date_range(api_as, alice, case):
+    api = api_as(alice)
+    visit_plan(actor=alice, case=case, planned_on=today() + dt.timedelta(days=20), reason="routine")
+    assert api.get("/me/visits").json() == []
+    later = today() + dt.timedelta(days=19)
+    found = api.get(
+        "/me/visits",
+        **{"from": later.isoformat(), "to": (later + dt.timedelta(days=2)).isoformat()},
+    )
+    assert len(found.json()) == 1
+    backwards = api.get("/me/visits", **{"from": later.isoformat(), "to": today().isoformat()})
+    assert backwards.status_code == 422
+
+
+def test_the_openapi_schema_lists_the_visit_operations(client):
+    schema = client.get("/api/openapi.json").json()
+    for path in (
+        "/api/v1/me/visits",
+        "/api/v1/me/visit-route",
+        "/api/v1/cases/{case_id}/visit-records",
+    ):
+        assert path in schema["paths"]

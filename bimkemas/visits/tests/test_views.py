@@ -128,11 +128,12 @@ def test_the_queue_gets_json_and_a_resend_is_the_same_visit(client, alice, case)
     login(client, alice)
     url = reverse("visits_new", args=[case.public_id])
     headers = {"HTTP_ACCEPT": "application/json"}
-    first = client.post(url, _form(key="q-1"), **headers)
-    again = client.post(url, _form(key="q-1"), **headers)
+    first = client.post(url, _form(key="q-1", reason="violation_check"), **headers)
+    again = client.post(url, _form(key="q-1", reason="violation_check"), **headers)
     assert first.status_code == again.status_code == 201
     assert json.loads(first.content)["id"] == json.loads(again.content)["id"]
     assert HomeVisit.objects.count() == 1 and CheckIn.objects.count() == 1
+    assert HomeVisit.objects.get().reason == "violation_check"
     refused = client.post(url, _form(key="q-2", findings=""), **headers)
     assert refused.status_code == 400
     assert json.loads(refused.content)["detail"] == "Write what you found."

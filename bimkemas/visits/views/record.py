@@ -20,7 +20,7 @@ from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import add_application_errors
 from bimkemas.visits.access import get_visit_for_user
 from bimkemas.visits.forms import PERSON_KINDS, RecordForm
-from bimkemas.visits.models import HomeVisit
+from bimkemas.visits.models import HomeVisit, VisitReason
 from bimkemas.visits.services import MAX_PHOTOS, visit_record
 from bimkemas.visits.views.pages import _user
 
@@ -70,6 +70,7 @@ def _record(
                 follow_up=data["follow_up"],
                 photos=request.FILES.getlist("photos"),
                 outcome=data["outcome"],
+                reason=data["reason"] or VisitReason.OTHER,
             )
         except ApplicationError as error:
             add_application_errors(form, error)
