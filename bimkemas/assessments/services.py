@@ -34,6 +34,9 @@ from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
 
+# An assessment for a case may be taken in prison before its SK (for the integration litmas).
+EARLIEST_BEFORE_SK = dt.timedelta(days=365)
+
 # Instruments
 
 
@@ -130,6 +133,10 @@ def _check_fields(*, case: SupervisionCase, assessed_on: Any, reason: str) -> No
         errors["assessed_on"] = [_("Enter the date of the assessment.")]
     elif assessed_on > today():
         errors["assessed_on"] = [_("The date of the assessment cannot be in the future.")]
+    elif assessed_on < case.sk_date - EARLIEST_BEFORE_SK:
+        errors["assessed_on"] = [
+            _("The date is more than a year before the SK: this case had not begun.")
+        ]
     if reason not in AssessmentReason.values:
         errors["reason"] = [_("Choose a reason.")]
     if not case.is_open:

@@ -90,3 +90,10 @@ def test_it_refuses_a_draft_instrument_version(case, risk, assess, bob):
     draft = instrument_new_version(actor=bob, instrument=risk)
     with pytest.raises(ApplicationError, match="published"):
         assess(case, draft)
+
+
+def test_it_refuses_a_date_long_before_the_case(case, risk, assess):
+    with pytest.raises(ApplicationError) as refused:
+        assess(case, risk, assessed_on=case.sk_date - dt.timedelta(days=366))
+    assert "before the SK" in refused.value.errors["assessed_on"][0]
+    assert assess(case, risk, assessed_on=case.sk_date - dt.timedelta(days=365)).score == 0

@@ -179,8 +179,11 @@ def test_a_trigger_needs_a_known_reason_and_an_open_case(case, alice):
 )
 def test_the_rule_at_the_yearly_boundary(case, risk, assess, assessed, due_on):
     SupervisionCase.objects.filter(pk=case.pk).update(
-        guidance_start=dt.date(2023, 6, 1), guidance_end=dt.date(2027, 6, 1)
+        sk_date=dt.date(2023, 5, 25),
+        guidance_start=dt.date(2023, 6, 1),
+        guidance_end=dt.date(2027, 6, 1),
     )
+    case.refresh_from_db()
     assess(case, risk, assessed_on=assessed)
     for day, overdue in ((due_on - dt.timedelta(days=1), False), (due_on, False)):
         due = _due(case, day)
