@@ -145,3 +145,15 @@ def test_the_needs_result_offers_the_stage_plan_it_feeds(client, alice, carol, c
     login(client, carol)
     html = client.get(f"/assessments/{assessment.public_id}/").content.decode()
     assert "/plans/awal/propose/" not in html
+
+
+def test_the_panel_of_a_closed_case_keeps_the_history_without_buttons(
+    client, bob, case, risk, assess
+):
+    assessment = assess(case, risk)
+    case.status = "completed"
+    case.save(update_fields=["status"])
+    login(client, bob)
+    html = client.get(f"/clients/{case.client.public_id}/").content.decode()
+    assert f"/assessments/{assessment.public_id}/" in html
+    assert choose_url(case) not in html
