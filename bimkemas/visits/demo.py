@@ -378,3 +378,10 @@ def generate(ctx: DemoContext) -> None:
         _homes(rng, office, point or (-2.976, 104.745))
         _past_visits(rng, office, day)
         _planned(rng, office, day)
+
+
+def remove(office_ids: list[int]) -> None:
+    """Visits PROTECT their case and officer; their photos go with them."""
+    from bimkemas.visits.models import HomeVisit
+
+    HomeVisit.objects.filter(case__office_id__in=office_ids).delete()
