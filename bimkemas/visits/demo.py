@@ -382,6 +382,4 @@ def generate(ctx: DemoContext) -> None:
 
 def remove(office_ids: list[int]) -> None:
     """Visits PROTECT their case and officer; their photos go with them."""
-    from bimkemas.visits.models import HomeVisit
-
     HomeVisit.objects.filter(case__office_id__in=office_ids).delete()
