@@ -4,6 +4,7 @@ approves it or returns it with a note. The author never approves their own. Chan
 approved evaluation starts a new version, which replaces the approved one when approved."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,7 @@ from bimkemas.guidance.models import (
 from bimkemas.guidance.prefill import evaluation_prefill
 from bimkemas.guidance.report import progress_report_content
 from bimkemas.guidance.stages import span_of
+from bimkemas.notifications.services import notification_enqueue
 
 JUDGEMENT_FIELDS = ("progress_summary", "attitude", "compliance_judgement", "recommendation")
 MAX_TEXT = 10_000
@@ -40,7 +42,7 @@ def _check_writer(actor: User, case: SupervisionCase) -> None:
 def _locked(evaluation: Evaluation) -> Evaluation:
     return (
         Evaluation.objects.select_for_update()
-        .select_related("case__client", "case__office")
+        .select_related("case__client", "case__office", "author")
         .get(pk=evaluation.pk)
     )
 
@@ -53,6 +55,17 @@ def _audit(actor: User, evaluation: Evaluation, action: str, summary: str, **ext
         client=evaluation.case.client,
         summary=summary % {"stage": evaluation.get_stage_display(), "v": evaluation.version},
         **extra,
+    )
+
+
+def _tell_author(evaluation: Evaluation, what: str, subject: str) -> None:
+    """An in-app message to the author, written with the change (the outbox)."""
+    notification_enqueue(
+        recipient=evaluation.author,
+        purpose_key=f"evaluation-{what}:{evaluation.public_id}:{evaluation.updated_at.isoformat()}",
+        subject=subject
+        % {"stage": evaluation.get_stage_display(), "client": evaluation.case.client.full_name},
+        url=reverse("guidance_evaluation", args=[evaluation.public_id]),
     )
 
 
@@ -173,6 +186,7 @@ def evaluation_approve(*, actor: User, evaluation: Evaluation) -> Evaluation:
     evaluation.approved_at = timezone.now()
     evaluation.save()
     _audit(actor, evaluation, AuditAction.STATUS, _("Evaluation of %(stage)s approved"))
+    _tell_author(evaluation, "approved", _("Evaluation of %(stage)s approved: %(client)s"))
     return evaluation
 
 
@@ -188,6 +202,7 @@ def evaluation_return(*, actor: User, evaluation: Evaluation, note: str) -> Eval
     evaluation.return_note = note.strip()[:MAX_TEXT]
     evaluation.save()
     _audit(actor, evaluation, AuditAction.STATUS, _("Evaluation of %(stage)s returned"))
+    _tell_author(evaluation, "returned", _("Evaluation of %(stage)s returned: %(client)s"))
     return evaluation
 
 

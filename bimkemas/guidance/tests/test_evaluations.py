@@ -199,3 +199,14 @@ def test_changing_an_approved_evaluation_makes_a_new_version(submitted, alice, b
     assert submitted.status == EvaluationStatus.SUPERSEDED
     assert submitted.progress_summary == "Klien mengikuti bimbingan dengan baik."
     assert approved_evaluation(submitted.case_id, GuidanceStage.AWAL) == draft
+
+
+def test_the_author_is_told_when_it_is_returned_or_approved(submitted, alice, bob):
+    from bimkemas.notifications.models import Notification
+
+    evaluation_return(actor=bob, evaluation=submitted, note="Lengkapi")
+    evaluation_submit(actor=alice, evaluation=submitted)
+    evaluation_approve(actor=bob, evaluation=submitted)
+
+    subjects = list(Notification.objects.filter(recipient=alice).values_list("subject", flat=True))
+    assert any("returned" in s for s in subjects) and any("approved" in s for s in subjects)
