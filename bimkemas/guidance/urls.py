@@ -13,6 +13,11 @@ urlpatterns = [
         "guidance/plans/<uuid:public_id>/agree/", plans.plan_agree_view, name="guidance_plan_agree"
     ),
     path(
+        "guidance/plans/<uuid:public_id>/approve/",
+        plans.plan_approve_view,
+        name="guidance_plan_approve",
+    ),
+    path(
         "guidance/plans/<uuid:public_id>/revise/",
         plans.plan_revise_view,
         name="guidance_plan_revise",

@@ -42,7 +42,13 @@ from bimkemas.guidance.models import (
     StagePlan,
 )
 from bimkemas.guidance.services import evaluations as evaluation_services
-from bimkemas.guidance.services.plans import plan_agree, plan_propose, plan_revise, plan_update
+from bimkemas.guidance.services.plans import (
+    plan_agree,
+    plan_approve,
+    plan_propose,
+    plan_revise,
+    plan_update,
+)
 from bimkemas.guidance.services.sessions import MAX_ATTENDANCES, AttendanceInput, session_record
 from bimkemas.guidance.work_items import awaiting_approval
 
@@ -108,6 +114,8 @@ class PlanOut(Schema):
     agreement_method: str
     note: str
     author: PersonRef | None
+    approved_by: PersonRef | None
+    approved_at: dt.datetime | None
     items: list[PlanItemOut]
     created_at: dt.datetime
 
@@ -223,6 +231,8 @@ def plan_out(plan: StagePlan) -> dict[str, Any]:
         "agreement_method": plan.agreement_method,
         "note": plan.note,
         "author": presenters.person(plan.author),
+        "approved_by": presenters.person(plan.approved_by),
+        "approved_at": plan.approved_at,
         "items": [item_out(item) for item in plan.items.all()],
         "created_at": plan.created_at,
     }
@@ -322,6 +332,14 @@ def plan_agree_endpoint(request: HttpRequest, plan_id: uuid.UUID, payload: Agree
             note=payload.note,
         )
     )
+
+
+@router.post("/plans/{plan_id}/approve", response={200: PlanOut, **WRITE_ERRORS})
+def plan_approve_endpoint(request: HttpRequest, plan_id: uuid.UUID):
+    """A section or Bapas head of the office approves an agreed plan (never its author)."""
+    user = actor(request)
+    plan = get_plan_for_user(user, plan_id)
+    return plan_out(plan_approve(actor=user, plan=plan))
 
 
 @router.post("/plans/{plan_id}/revise", response={201: PlanOut, **WRITE_ERRORS})

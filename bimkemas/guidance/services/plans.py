@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from bimkemas.accounts.models import User
 from bimkemas.audit.models import AuditAction
 from bimkemas.audit.services import audit_record
-from bimkemas.clients.access import can_edit_case
+from bimkemas.clients.access import can_edit_case, can_supervise
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -236,5 +236,31 @@ def plan_agree(
         client=plan.case.client,
         summary=_("Client agreed to the plan of %(stage)s (%(how)s)")
         % {"stage": plan.get_stage_display(), "how": plan.get_agreement_method_display()},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_approve(*, actor: User, plan: StagePlan) -> StagePlan:
+    """A section or Bapas head of the office (or a TPP decision recorded by one) approves an
+    agreed plan; the author never approves their own."""
+    plan = StagePlan.objects.select_for_update().select_related("case__client").get(pk=plan.pk)
+    if actor.pk == plan.author_id:
+        raise ApplicationError(_("The author of a plan cannot approve it."))
+    if not (can_supervise(actor) and actor.office_id == plan.case.office_id):
+        raise ApplicationError(_("Only a section head or the Bapas head of the office may."))
+    if not plan.is_agreed:
+        raise ApplicationError(_("Only a plan the client agreed to can be approved."))
+    if plan.approved_at is not None:
+        raise ApplicationError(_("This plan is approved already."))
+    plan.approved_by = actor
+    plan.approved_at = timezone.now()
+    plan.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATUS,
+        obj=plan,
+        client=plan.case.client,
+        summary=_("Plan of %(stage)s approved") % {"stage": plan.get_stage_display()},
     )
     return plan

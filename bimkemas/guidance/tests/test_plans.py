@@ -160,3 +160,25 @@ def test_revising_an_agreed_plan_makes_a_new_version_and_keeps_the_old(agreed_pl
 )
 def test_frequency_text_gives_sessions_per_month(text, expected):
     assert per_month_of(text) == expected
+
+
+def test_a_supervisor_approves_an_agreed_plan_but_not_a_pk_or_the_author(agreed_plan, bob, pat):
+    from bimkemas.guidance.services.plans import plan_approve
+
+    with pytest.raises(ApplicationError):
+        plan_approve(actor=pat, plan=agreed_plan)
+    plan_approve(actor=bob, plan=agreed_plan)
+    agreed_plan.refresh_from_db()
+    assert agreed_plan.approved_by == bob and agreed_plan.approved_at
+
+    with pytest.raises(ApplicationError, match="approved already"):
+        plan_approve(actor=bob, plan=agreed_plan)
+
+
+def test_the_author_cannot_approve_their_own_plan(case, bob):
+    from bimkemas.guidance.services.plans import plan_approve
+
+    plan = plan_propose(actor=bob, case=case, stage=GuidanceStage.AWAL)
+    plan_agree(actor=bob, plan=plan, agreed_on=today(), method=AgreementMethod.PAPER)
+    with pytest.raises(ApplicationError, match="author"):
+        plan_approve(actor=bob, plan=plan)

@@ -9,13 +9,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bimkemas.audit.services import audit_client_view
-from bimkemas.clients.access import can_edit_case, get_case_for_editing, require
+from bimkemas.clients.access import (
+    can_edit_case,
+    can_supervise,
+    get_case_for_editing,
+    require,
+)
 from bimkemas.core.errors import ApplicationError
 from bimkemas.core.forms import add_application_errors
 from bimkemas.guidance.access import get_plan_for_user
 from bimkemas.guidance.forms import AgreeForm, PlanItemFormSet, PlanNoteForm
 from bimkemas.guidance.models import GuidanceStage, PlanStatus, StagePlan
-from bimkemas.guidance.services.plans import ITEM_FIELDS, plan_agree, plan_propose, plan_revise
+from bimkemas.guidance.services.plans import (
+    ITEM_FIELDS,
+    plan_agree,
+    plan_approve,
+    plan_propose,
+    plan_revise,
+)
 from bimkemas.guidance.services.plans import plan_update as plan_update_service
 from bimkemas.guidance.views.common import panel_url, user_of
 
@@ -89,6 +100,11 @@ def plan_detail(request: HttpRequest, public_id) -> HttpResponse:
         "formset": formset,
         "note_form": note_form,
         "can_write": can_write,
+        "can_approve": plan.is_agreed
+        and plan.approved_at is None
+        and can_supervise(user)
+        and user.office_id == case.office_id
+        and user.pk != plan.author_id,
         "versions": StagePlan.objects.filter(case=case, stage=plan.stage).order_by("-version"),
         "statuses": PlanStatus,
     }
@@ -130,3 +146,17 @@ def plan_revise_view(request: HttpRequest, public_id) -> HttpResponse:
         return redirect("guidance_plan", plan.public_id)
     messages.success(request, _("A new version was started; the agreed one stays in force."))
     return redirect("guidance_plan", draft.public_id)
+
+
+@login_required
+@require_POST
+def plan_approve_view(request: HttpRequest, public_id) -> HttpResponse:
+    user = user_of(request)
+    plan = get_plan_for_user(user, public_id)
+    try:
+        plan_approve(actor=user, plan=plan)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The plan was approved."))
+    return redirect("guidance_plan", plan.public_id)
