@@ -31,6 +31,7 @@ from bimkemas.litmas.models import (
     SectionKind,
     VersionReason,
 )
+from bimkemas.litmas.services import outline_for
 
 DEMO_TRACKING_CODE = "BAPASPKR24"
 PALEMBANG = "plg"
@@ -123,9 +124,7 @@ def _content(outline: LitmasOutline, litmas_type: str, name: str, requester: str
 
 def generate(ctx: DemoContext) -> None:
     rng = ctx.rng("litmas")
-    outline = LitmasOutline.objects.filter(is_active=True).order_by("-version").first()
-    if outline is None:
-        return
+    outline = outline_for(LitmasType.PEMBIMBINGAN)
     now = timezone.now()
     used: set[str] = set(LitmasRequest.objects.values_list("tracking_code", flat=True))
     for office in Office.objects.filter(pk__in=ctx.office_ids).order_by("pk"):

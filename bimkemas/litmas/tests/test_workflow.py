@@ -225,12 +225,11 @@ def test_a_supervisor_cancels_with_a_reason(litmas_request, bob, alice):
 
 
 def test_the_latest_assessments_are_prefilled(litmas_request, alice, case):
-    from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE
-    from bimkemas.assessments.models import Instrument
+    from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE, example_instrument
     from bimkemas.assessments.services import assessment_save
 
     for code in (RISK_CODE, NEEDS_CODE):
-        instrument = Instrument.objects.published().get(code=code)
+        instrument = example_instrument(code)
         assessment_save(
             actor=alice,
             case=case,
