@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Subquery
 
 from bimkemas.accounts.models import User
+from bimkemas.clients.access import visible_clients
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.clients.stages import Stage
 from bimkemas.tpp.models import (
@@ -123,6 +124,17 @@ def case_agenda_items(case: SupervisionCase):
         .select_related("session", "presented_by", "decided_by")
         .order_by("-session__held_on", "-id")
     )
+
+
+def items_in_reach(user: User, items: list[AgendaItem]) -> list[AgendaItem]:
+    """The agenda items whose client the user may see: a PK sees their own cases' items on
+    an office session, not the other clients'."""
+    visible = set(
+        visible_clients(user)
+        .filter(pk__in={item.case.client_id for item in items})
+        .values_list("pk", flat=True)
+    )
+    return [item for item in items if item.case.client_id in visible]
 
 
 def sessions_for(user: User):

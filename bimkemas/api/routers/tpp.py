@@ -41,7 +41,7 @@ from bimkemas.tpp.models import (
     TppMember,
     TppSession,
 )
-from bimkemas.tpp.selectors import case_agenda_items, case_stage, sessions_for
+from bimkemas.tpp.selectors import case_agenda_items, case_stage, items_in_reach, sessions_for
 
 router = Router(tags=["TPP sessions"])
 SESSIONS_LISTED = 200
@@ -208,8 +208,9 @@ def _session(session: TppSession) -> dict:
 
 
 def _session_detail(user: User, session: TppSession) -> dict:
-    items = list(
-        session.items.select_related("session", "case__client", "presented_by", "decided_by")
+    items = items_in_reach(
+        user,
+        list(session.items.select_related("session", "case__client", "presented_by", "decided_by")),
     )
     audit_clients_listed(
         actor=user, clients=[item.case.client for item in items], where=_("TPP session")
@@ -272,7 +273,8 @@ def session_create(request: HttpRequest, payload: SessionIn):
 
 @router.get("/tpp/sessions/{session_id}", response={200: SessionDetailOut, **READ_ERRORS})
 def session_get(request: HttpRequest, session_id: uuid.UUID):
-    """A session with its attendance and agenda (staff of its office)."""
+    """A session with its attendance and agenda (staff of its office; a PK sees the items
+    of their own clients)."""
     user = actor(request)
     return _session_detail(user, get_session_for_user(user, session_id))
 

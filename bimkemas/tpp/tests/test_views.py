@@ -200,3 +200,16 @@ def test_override_from_the_client_page(client, alice, bob, lanjutan_case):
     assert StageTransition.objects.get().override_reason == REASON
     page = client.get(f"/clients/{lanjutan_case.client.public_id}/").content.decode()
     assert REASON in page
+
+
+def test_a_pk_sees_only_the_items_of_own_clients(client, alice, pat, bob, session, case, make_case):
+    other = make_case(officer=pat, identity={"full_name": "Joko Widodo"})
+    agenda_add(actor=bob, session=session, case=case, kind="other")
+    agenda_add(actor=bob, session=session, case=other, kind="other")
+    login(client, alice)
+    page = client.get(f"/tpp/{session.public_id}/").content.decode()
+    assert "Budi Santoso" in page and "Joko Widodo" not in page
+    assert "1 more item about a client outside your caseload." in page
+    login(client, bob)
+    page = client.get(f"/tpp/{session.public_id}/").content.decode()
+    assert "Budi Santoso" in page and "Joko Widodo" in page

@@ -31,7 +31,7 @@ from bimkemas.tpp.access import (
 from bimkemas.tpp.forms import AgendaForm, DecideForm, MemberForm, ScheduleForm
 from bimkemas.tpp.minutes import minutes_generate, minutes_versions
 from bimkemas.tpp.models import AgendaItem, Decision, SessionStatus, TppSession
-from bimkemas.tpp.selectors import sessions_for
+from bimkemas.tpp.selectors import items_in_reach, sessions_for
 from bimkemas.tpp.views.common import is_htmx, user_of
 
 PAST_SHOWN = 50
@@ -123,9 +123,10 @@ def session_page(
     status: int = 200,
 ) -> HttpResponse:
     user = user_of(request)
-    items = list(
+    every = list(
         session.items.select_related("case__client", "presented_by", "decided_by").order_by("id")
     )
+    items = items_in_reach(user, every)
     audit_clients_listed(
         actor=user, clients=[item.case.client for item in items], where=_("TPP session")
     )
@@ -134,6 +135,7 @@ def session_page(
     context: dict[str, Any] = {
         "session": session,
         "rows": [_item_context(request, item) for item in items],
+        "hidden": len(every) - len(items),
         "members": session.members.select_related("user"),
         "can_manage": manage and not session.is_closed,
         "can_close": manage and not session.is_closed and session.held_on <= today(),
