@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -41,7 +41,6 @@ from bimkemas.core.workitems import (
     work_item_provider,
 )
 from bimkemas.reporting.models import (
-    Channel,
     CheckIn,
     Excuse,
     Outcome,
@@ -311,43 +310,6 @@ def _review_item(checkin: CheckIn, day: dt.date) -> WorkItem:
     )
 
 
-def _home_visit_rows(cases: QuerySet, day: dt.date) -> QuerySet:
-    visited = CheckIn.objects.filter(
-        case=OuterRef("case"),
-        channel=Channel.HOME_VISIT,
-        occurred_at__date__gte=OuterRef("occurred_on"),
-    )
-    return (
-        _open_three_miss(cases)
-        .exclude(Exists(visited))
-        .select_related("case__client")
-        .order_by("occurred_on", "pk")
-    )
-
-
-def _plan_visit_url(case: SupervisionCase) -> str:
-    """The visits app's plan form (a URL name only: visits sits above reporting), or the
-    client page where the app is not installed."""
-    try:
-        return reverse("visits_plan", args=[case.public_id]) + "?reason=three_misses"
-    except NoReverseMatch:
-        return _client_url(case)
-
-
-def _home_visit_item(violation: Violation, day: dt.date) -> WorkItem:
-    case = violation.case
-    return WorkItem(
-        kind="reporting.home_visit",
-        title=_("Visit at home: three reports missed (since %(day)s)")
-        % {"day": _day(violation.occurred_on)},
-        url=_plan_visit_url(case),
-        subject=_subject(case),
-        urgency=Urgency.DUE,
-        due=violation.occurred_on,
-        client_id=case.client.public_id,
-    )
-
-
 WORKLISTS: dict[str, Worklist] = {
     worklist.kind: worklist
     for worklist in (
@@ -366,14 +328,6 @@ WORKLISTS: dict[str, Worklist] = {
             False,
             _missed_rows,
             _missed_item,
-        ),
-        Worklist(
-            "home_visit",
-            gettext_lazy("Home visits to make"),
-            True,
-            False,
-            _home_visit_rows,
-            _home_visit_item,
         ),
         Worklist(
             "review",

@@ -62,12 +62,6 @@ def test_it_flags_three_misses_to_the_officer_and_the_supervisor(alice, bob, thr
     assert kinds(bob)["reporting.three_misses"] == 1
 
 
-def test_it_asks_for_a_home_visit_until_one_is_recorded(alice, case, three_misses):
-    assert kinds(alice)["reporting.home_visit"] == 1
-    checkin_record(actor=alice, case=case, channel=Channel.HOME_VISIT, occurred_at=timezone.now())
-    assert "reporting.home_visit" not in kinds(alice)
-
-
 def test_it_lists_clients_whose_every_phone_is_unreachable(alice, case):
     assert "reporting.unreachable" not in kinds(alice)
     for phone in ClientPhone.objects.filter(client=case.client):
