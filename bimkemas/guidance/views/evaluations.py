@@ -19,10 +19,16 @@ from bimkemas.documents.selectors import documents_of
 from bimkemas.documents.views import document_response
 from bimkemas.guidance.access import can_review, get_evaluation_for_user
 from bimkemas.guidance.forms import EvaluationForm, ReturnForm
-from bimkemas.guidance.models import Evaluation, GuidanceStage
-from bimkemas.guidance.report import AREAS, ATTENDANCE, METHODS, REPORTING
+from bimkemas.guidance.models import (
+    AttendanceStatus,
+    Evaluation,
+    GuidanceArea,
+    GuidanceMethod,
+    GuidanceStage,
+)
 from bimkemas.guidance.services import evaluations as services
 from bimkemas.guidance.views.common import panel_url, user_of
+from bimkemas.reporting.selectors import STATUS_LABELS
 
 
 @login_required
@@ -41,7 +47,13 @@ def evaluation_create_view(request: HttpRequest, public_id, stage: str) -> HttpR
 
 
 def _labels() -> dict:
-    return {"areas": AREAS, "methods": METHODS, "attendance": ATTENDANCE, "reporting": REPORTING}
+    """The UI's words for the codes in the pre-fill snapshot (the report prints its own)."""
+    return {
+        "areas": dict(GuidanceArea.choices),
+        "methods": dict(GuidanceMethod.choices),
+        "attendance": dict(AttendanceStatus.choices),
+        "reporting": dict(STATUS_LABELS),
+    }
 
 
 @login_required
