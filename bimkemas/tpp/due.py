@@ -2,6 +2,7 @@
 the stage the TPP confirmed."""
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 
 from django.urls import reverse
@@ -18,6 +19,8 @@ from bimkemas.tpp.selectors import (
     latest_transition_stage,
     stage_began_on,
 )
+
+PLACEHOLDER = uuid.UUID(int=0)
 
 
 def decision_due_on(
@@ -47,6 +50,7 @@ def stage_decision_due(cases, day: dt.date) -> Iterator[Due]:
         )
     )
     days_by_office = decision_days_by_office(row["office_id"] for row in rows)
+    client_url = reverse("client_detail", args=[PLACEHOLDER]) + "#tpp-title"  # reversed once
     for row in rows:
         confirmed = Stage(row["confirmed"] or Stage.AWAL)
         by_date = guidance_stage_by_date(
@@ -60,7 +64,7 @@ def stage_decision_due(cases, day: dt.date) -> Iterator[Due]:
         if due_on is None:
             continue
         following = NEXT_STAGE[confirmed]
-        url = reverse("client_detail", args=[row["client__public_id"]]) + "#tpp-title"
+        url = client_url.replace(str(PLACEHOLDER), str(row["client__public_id"]))
         yield Due(
             case_id=row["pk"],
             due_on=due_on,

@@ -109,3 +109,16 @@ def test_the_rule_is_set_based(django_assert_max_num_queries, make_case, alice, 
     with django_assert_max_num_queries(2):
         dues = dues_for(SupervisionCase.objects.all(), today(), [KIND])
     assert len(dues) == 5
+
+
+def test_the_due_links_to_the_client_page(lanjutan_case):
+    (due,) = _dues(lanjutan_case, today())
+    assert due.url == f"/clients/{lanjutan_case.client.public_id}/#tpp-title"
+
+
+def test_the_confirmed_stage_is_a_case_fact(bob, lanjutan_case):
+    from bimkemas.core.facts import case_fact
+
+    assert case_fact("confirmed_stage", lanjutan_case, today()) == "awal"
+    stage_override(actor=bob, case=lanjutan_case, to_stage=Stage.LANJUTAN, reason=REASON)
+    assert case_fact("confirmed_stage", lanjutan_case, today()) == "lanjutan"
