@@ -236,3 +236,8 @@ def generate(ctx: DemoContext) -> None:
     ctx.log(
         f"assessments: {len(rows)} for {len(cases)} cases, {len(triggered)} reassessment triggers"
     )
+
+
+def remove(office_ids: list[int]) -> None:
+    """Assessments PROTECT their client, case and assessor (triggers go with their case)."""
+    Assessment.objects.filter(case__office_id__in=office_ids).delete()

@@ -4,7 +4,13 @@ guidance cards handed to the demo PK's three newest clients (DOCX, as printed at
 from bimkemas.accounts.models import Office, User
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.demo_context import DemoContext
-from bimkemas.documents.models import DocumentFormat, OfficeLetterhead, office_city
+from bimkemas.documents.models import (
+    DocumentFormat,
+    DocumentTemplate,
+    GeneratedDocument,
+    OfficeLetterhead,
+    office_city,
+)
 from bimkemas.documents.services import guidance_card_generate
 
 DEMO_OFFICER = "pk"
@@ -38,3 +44,11 @@ def generate(ctx: DemoContext) -> None:
     for case in cases:
         guidance_card_generate(actor=officer, case=case, fmt=DocumentFormat.DOCX)
     ctx.log(f"documents: {len(offices)} letterheads, {len(cases)} guidance cards")
+
+
+def remove(office_ids: list[int]) -> None:
+    """Generated documents and templates PROTECT their office or author: rows and files go."""
+    for model in (GeneratedDocument, DocumentTemplate):
+        for row in model.objects.filter(office_id__in=office_ids):
+            row.file.delete(save=False)
+        model.objects.filter(office_id__in=office_ids).delete()
