@@ -8,9 +8,20 @@ check that both agree around the stage boundaries.
 """
 
 import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from django.db.models import Case, CharField, Exists, F, OuterRef, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,6 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from bimkemas.core.due import Due, due_rule
 from bimkemas.guidance.models import (
+    OPEN_EVALUATION_STATUSES,
     Evaluation,
     EvaluationStatus,
     GuidanceStage,
@@ -87,16 +99,28 @@ def _client_url(client_public_id) -> str:
     return reverse("client_detail", args=[client_public_id]) + "#guidance-title"
 
 
-@due_rule("guidance.plan", label=gettext_lazy("Stage plan"), order=20)
-def plan_due(cases, day: dt.date) -> Iterator[Due]:
-    rows = (
+def plan_missing(cases, day: dt.date):
+    """Open cases under guidance on `day` without an agreed plan for their stage, annotated
+    with `stage` and `stage_start`."""
+    return (
         cases.open()
         .filter(guidance_start__lte=day, guidance_end__gte=day)
         .annotate(stage=stage_by_date(day))
-        .exclude(agreed_plan_exists())
-        .values_list(
-            "pk", "stage", "guidance_start", "lanjutan_from", "akhir_from", "client__public_id"
+        .annotate(
+            stage_start=Case(
+                When(lanjutan_from__gt=day, then=F("guidance_start")),
+                When(akhir_from__gt=day, then=F("lanjutan_from")),
+                default=F("akhir_from"),
+            )
         )
+        .exclude(agreed_plan_exists())
+    )
+
+
+@due_rule("guidance.plan", label=gettext_lazy("Stage plan"), order=20)
+def plan_due(cases, day: dt.date) -> Iterator[Due]:
+    rows = plan_missing(cases, day).values_list(
+        "pk", "stage", "guidance_start", "lanjutan_from", "akhir_from", "client__public_id"
     )
     starts = {GuidanceStage.AWAL: 2, GuidanceStage.LANJUTAN: 3, GuidanceStage.AKHIR: 4}
     for row in rows:
@@ -110,9 +134,9 @@ def plan_due(cases, day: dt.date) -> Iterator[Due]:
         )
 
 
-def _evaluation_rows(cases, day: dt.date, stage: str):
-    """Cases whose `stage` has begun and ends by day + lead, without an approved evaluation,
-    as (pk, the stage's last day, client public id)."""
+def evaluation_missing(cases, day: dt.date, stage: str):
+    """(Cases whose `stage` has begun and ends by day + lead without an approved evaluation,
+    the field that holds the stage's last day — or the day after it, for awal and lanjutan)."""
     soon = day + dt.timedelta(days=EVALUATION_LEAD)
     if stage == GuidanceStage.AWAL:
         cases = cases.filter(
@@ -131,22 +155,61 @@ def _evaluation_rows(cases, day: dt.date, stage: str):
             akhir_from__lte=F("guidance_end")
         )
         last = "guidance_end"
-    rows = cases.exclude(approved_evaluation_exists(stage)).values_list(
-        "pk", last, "client__public_id"
+    return cases.exclude(approved_evaluation_exists(stage)), last
+
+
+def _evaluation_rows(cases, day: dt.date, stage: str):
+    """(pk, the stage's last day, client public id, the version being written and its
+    status) of the cases that owe the stage's evaluation."""
+    cases, last = evaluation_missing(cases, day, stage)
+    being_written = Evaluation.objects.filter(
+        case_id=OuterRef("pk"), stage=stage, status__in=OPEN_EVALUATION_STATUSES
     )
-    for pk, boundary, client_id in rows:
-        yield pk, (boundary if last == "guidance_end" else boundary - DAY), client_id
+    rows = cases.annotate(
+        open_id=Subquery(being_written.values("public_id")[:1]),
+        open_status=Subquery(being_written.values("status")[:1]),
+    ).values_list("pk", last, "client__public_id", "open_id", "open_status")
+    for pk, boundary, client_id, open_id, open_status in rows:
+        last_day = boundary if last == "guidance_end" else boundary - DAY
+        yield pk, last_day, client_id, open_id, open_status
 
 
 @due_rule("guidance.evaluation", label=gettext_lazy("Stage evaluation"), order=30)
 def evaluation_due(cases, day: dt.date) -> Iterator[Due]:
     cases = cases.open()
     for stage in GuidanceStage:
-        for pk, last_day, client_id in _evaluation_rows(cases, day, stage):
+        for pk, last_day, client_id, open_id, open_status in _evaluation_rows(cases, day, stage):
+            detail = _("Evaluation of %(stage)s (ends %(day)s)") % {
+                "stage": stage.label,
+                "day": date_format(last_day, "j F Y"),
+            }
+            if open_status:
+                detail += f" · {EvaluationStatus(open_status).label}"
             yield Due(
                 case_id=pk,
                 due_on=last_day + dt.timedelta(days=EVALUATION_DAYS),
-                detail=_("Evaluation of %(stage)s (ends %(day)s)")
-                % {"stage": stage.label, "day": date_format(last_day, "j F Y")},
-                url=_client_url(client_id),
+                detail=detail,
+                url=reverse("guidance_evaluation", args=[open_id])
+                if open_id
+                else _client_url(client_id),
             )
+
+
+def overdue_per_officer(cases, day: dt.date) -> dict[int, Counter]:
+    """{officer id: Counter(kind → overdue plans and evaluations)}: what `dues_for` would
+    report as overdue for these two kinds, counted in SQL (four grouped queries)."""
+    late = day - dt.timedelta(days=PLAN_DAYS)
+    counts: dict[int, Counter] = defaultdict(Counter)
+    plans = plan_missing(cases, day).filter(stage_start__lt=late)
+    for officer_id, n in plans.values_list("officer_id").annotate(n=Count("pk")):
+        counts[officer_id]["guidance.plan"] += n
+    late = day - dt.timedelta(days=EVALUATION_DAYS)
+    for stage in GuidanceStage:
+        missing, last = evaluation_missing(cases.open(), day, stage)
+        # Overdue: the last day + EVALUATION_DAYS is before `day`.
+        lookup = {f"{last}__lt": late} if last == "guidance_end" else {f"{last}__lte": late}
+        rows = missing.filter(**lookup).values_list("officer_id").annotate(n=Count("pk"))
+        for officer_id, n in rows:
+            counts[officer_id]["guidance.evaluation"] += n
+    counts.pop(None, None)  # type: ignore[call-overload]
+    return dict(counts)

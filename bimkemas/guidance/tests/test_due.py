@@ -152,3 +152,36 @@ def test_closed_cases_owe_nothing(case, bob):
     SupervisionCase.objects.filter(pk=case.pk).update(status="completed")
     cases = SupervisionCase.objects.all()
     assert not dues_for(cases, today(), ["guidance.plan", "guidance.evaluation"])
+
+
+def test_an_evaluation_being_written_is_named_and_linked(lanjutan_case, alice):
+    from django.urls import reverse
+
+    evaluation = write_evaluation(lanjutan_case, alice)
+    [due] = dues_for(SupervisionCase.objects.all(), today(), ["guidance.evaluation"])[
+        lanjutan_case.pk
+    ]
+    assert "Submitted" in due.detail
+    assert due.url == reverse("guidance_evaluation", args=[evaluation.public_id])
+
+
+@pytest.mark.parametrize("offset", [0, 13, 14, 15, 40, 106, 107, 120, 290, 380])
+def test_the_overdue_counts_match_the_rules(make_case, alice, pat, offset):
+    from collections import Counter
+
+    from bimkemas.guidance.due import overdue_per_officer
+
+    make_case(officer=alice, case={"guidance_start": today() - dt.timedelta(days=offset)})
+    make_case(
+        officer=pat,
+        identity={"full_name": "Yusuf Maulana"},
+        case={"guidance_start": today() - dt.timedelta(days=offset // 2)},
+    )
+    cases = SupervisionCase.objects.all()
+    officer_of = dict(cases.values_list("pk", "officer_id"))
+    expected: dict = {}
+    for case_id, dues in dues_for(cases, today(), ["guidance.plan", "guidance.evaluation"]).items():
+        for due in dues:
+            if due.is_overdue(today()):
+                expected.setdefault(officer_of[case_id], Counter())[due.kind] += 1
+    assert overdue_per_officer(cases, today()) == expected

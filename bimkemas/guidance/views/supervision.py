@@ -12,12 +12,11 @@ from bimkemas.audit.services import audit_clients_listed
 from bimkemas.clients.access import can_supervise, require
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.dates import today
-from bimkemas.core.due import dues_for
 from bimkemas.guidance.coverage import coverage_per_officer
+from bimkemas.guidance.due import overdue_per_officer
 from bimkemas.guidance.views.common import user_of
 from bimkemas.guidance.work_items import awaiting_approval
 
-DUE_KINDS = ("guidance.plan", "guidance.evaluation")
 SORTS = {"name", "plan", "evaluation", "clients"}
 
 
@@ -31,18 +30,6 @@ def approvals(request: HttpRequest) -> HttpResponse:
         actor=user, clients=[e.case.client for e in waiting], where="evaluations to approve"
     )
     return render(request, "guidance/approvals.html", {"evaluations": waiting})
-
-
-def overdue_per_officer(office_id: int, day) -> dict[int, Counter]:
-    """{officer id: Counter(kind → overdue dues)} for the office's open cases."""
-    cases = SupervisionCase.objects.open().filter(office_id=office_id)
-    officer_of = dict(cases.values_list("pk", "officer_id"))
-    overdue: dict[int, Counter] = {}
-    for case_id, dues in dues_for(cases, day, DUE_KINDS).items():
-        for due in dues:
-            if due.is_overdue(day) and officer_of.get(case_id):
-                overdue.setdefault(officer_of[case_id], Counter())[due.kind] += 1
-    return overdue
 
 
 def _sorted(rows: list, sort: str) -> list:
@@ -65,7 +52,8 @@ def coverage(request: HttpRequest) -> HttpResponse:
     figures = coverage_per_officer(user.office_id, day)
     sort = request.GET.get("sort", "plan")
     sort = sort if sort in SORTS else "plan"
-    overdue = overdue_per_officer(user.office_id, day)
+    cases = SupervisionCase.objects.filter(office_id=user.office_id)
+    overdue = overdue_per_officer(cases, day)
     rows = [
         (row, sorted(overdue.get(row.officer.pk, Counter()).items()))
         for row in _sorted(figures.officers, sort)
