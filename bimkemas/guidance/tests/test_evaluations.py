@@ -4,8 +4,7 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
-from bimkemas.assessments.defaults import RISK_CODE
-from bimkemas.assessments.models import Instrument
+from bimkemas.assessments.defaults import RISK_CODE, example_instrument
 from bimkemas.assessments.services import assessment_save
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -81,11 +80,8 @@ def test_prefill_gathers_the_stage_period_facts(lanjutan_case, alice):
     assessment_save(
         actor=alice,
         case=case,
-        instrument=Instrument.objects.published().get(code=RISK_CODE),
-        answers={
-            i["code"]: 0
-            for i in Instrument.objects.published().get(code=RISK_CODE).definition["items"]
-        },
+        instrument=example_instrument(RISK_CODE),
+        answers={i["code"]: 0 for i in example_instrument(RISK_CODE).definition["items"]},
         assessed_on=in_awal(case, 15),
     )
 

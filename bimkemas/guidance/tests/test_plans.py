@@ -2,8 +2,7 @@ import datetime as dt
 
 import pytest
 
-from bimkemas.assessments.defaults import NEEDS_CODE
-from bimkemas.assessments.models import Instrument
+from bimkemas.assessments.defaults import NEEDS_CODE, example_instrument
 from bimkemas.assessments.selectors import current_needs
 from bimkemas.assessments.services import assessment_save
 from bimkemas.audit.models import AuditEvent
@@ -36,7 +35,7 @@ def item(**overrides) -> dict:
 
 
 def assess_high_needs(case, actor):
-    instrument = Instrument.objects.published().get(code=NEEDS_CODE)
+    instrument = example_instrument(NEEDS_CODE)
     answers = {i["code"]: len(i["options"]) - 1 for i in instrument.definition["items"]}
     return assessment_save(
         actor=actor,
