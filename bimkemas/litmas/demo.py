@@ -35,6 +35,7 @@ from bimkemas.litmas.services import outline_for
 
 DEMO_TRACKING_CODE = "BAPASPKR24"
 PALEMBANG = "plg"
+GUIDANCE_LITMAS_WRITTEN = 0.93  # share of cases six weeks in whose litmas pembimbingan is done
 REQUESTS_PER_OFFICE = {PALEMBANG: 36}
 OTHER_OFFICE_REQUESTS = 10
 
@@ -48,6 +49,7 @@ PATH = [
     RequestStatus.ACKNOWLEDGED,
     RequestStatus.SENT,
 ]
+WRITTEN = PATH[: PATH.index(RequestStatus.ACKNOWLEDGED) + 1]
 REPORT_STATUS = {
     RequestStatus.IN_PROGRESS: ReportStatus.DRAFT,
     RequestStatus.SUBMITTED: ReportStatus.SUBMITTED,
@@ -196,6 +198,62 @@ def _office(ctx, rng, office, outline, now, used) -> None:
         plans.append((request, stop))
     LitmasRequest.objects.bulk_create([r for r, _stop in plans])
     _steps_and_reports(ctx, rng, office, outline, now, plans, head, section_head)
+    _guidance_litmas(ctx, rng, office, outline, used, head, section_head)
+
+
+def _guidance_litmas(ctx, rng, office, outline, used, head, section_head) -> None:
+    """The litmas pembimbingan that bases each client's programme (DOMAIN.md §2 step 3):
+    written and acknowledged for most cases whose guidance began over six weeks ago; the
+    rest are due or overdue on their officers' worklists."""
+    cases = (
+        SupervisionCase.objects.open()
+        .filter(office=office, officer__isnull=False)
+        .filter(guidance_start__lte=ctx.day - dt.timedelta(days=45))
+        .select_related("client", "officer")
+        .order_by("pk")
+    )
+    counters = dict(LitmasCounter.objects.filter(office=office).values_list("year", "last"))
+    requests, steps, reports, versions = [], [], [], []
+    for case in cases:
+        if rng.random() >= GUIDANCE_LITMAS_WRITTEN:
+            continue
+        received = case.guidance_start + dt.timedelta(days=rng.randint(1, 7))
+        request = LitmasRequest(
+            office=office, type=LitmasType.PEMBIMBINGAN, requester_kind=RequesterKind.INTERNAL,
+            requester_name=office.name, client=case.client, case=case,
+            received_on=received, due_on=add_working_days(received, 12),
+            officer_id=case.officer_id, status=RequestStatus.ACKNOWLEDGED,
+            tracking_code=_code(rng, used), registered_by=section_head,
+        )  # fmt: skip
+        done = received + dt.timedelta(days=rng.randint(8, 25))
+        year = done.year
+        counters[year] = counters.get(year, 0) + 1
+        report = LitmasReport(
+            request=request, outline=outline, sequence=counters[year],
+            number=f"LITMAS.{counters[year]:04d}/{TYPE_CODES[request.type]}/{year}"
+            f"/{office.code.upper()}",
+            author=case.officer, status=ReportStatus.ACKNOWLEDGED,
+            submitted_at=_at(done), reviewed_by=section_head, reviewed_at=_at(done),
+            acknowledged_by=head, acknowledged_at=_at(done),
+        )  # fmt: skip
+        requests.append(request)
+        reports.append(report)
+        steps += [LitmasRequestStep(request=request, status=s, at=_at(received)) for s in WRITTEN]
+        content = _content(outline, request.type, case.client.full_name, office.name)
+        sources = [{"kind": "interview", "date": received.isoformat(), "note": "Klien"}]
+        versions.append(
+            LitmasVersion(
+                report=report, number=1, content=content, sources=sources,
+                reason=VersionReason.STARTED, created_by=case.officer,
+                submitted_at=_at(done),
+            )
+        )  # fmt: skip
+    LitmasRequest.objects.bulk_create(requests, batch_size=500)
+    LitmasRequestStep.objects.bulk_create(steps, batch_size=2000)
+    LitmasReport.objects.bulk_create(reports, batch_size=500)
+    LitmasVersion.objects.bulk_create(versions, batch_size=500)
+    for year, last in counters.items():
+        LitmasCounter.objects.update_or_create(office=office, year=year, defaults={"last": last})
 
 
 def _at(day: dt.date) -> dt.datetime:
