@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from bimkemas.dashboards.tests.test_accessibility import (
     BLOCKING,
+    MAX_TABS,
+    OUTLINE_WIDTH,
     RUN_AXE,
     WCAG_21_AA,
     WIDTHS,
@@ -19,7 +21,7 @@ from bimkemas.dashboards.tests.test_accessibility import (
 )
 from bimkemas.testing import PASSWORD
 
-__all__ = ["axe_problems", "check_page", "log_in", "plain_http"]
+__all__ = ["axe_problems", "check_page", "keyboard_problem", "log_in", "plain_http"]
 
 
 def plain_http(settings) -> None:
@@ -66,3 +68,19 @@ def axe_problems(
             for width in widths:
                 problems += check_page(page, axe, base + address, width)
     return problems
+
+
+def keyboard_problem(page, url: str, selector: str) -> str:
+    """Tab from the top of the page (logged in as the caller chose) until the `selector`'s
+    first element has the focus; "" when it is reached with an outline of 2 px or more."""
+    page.set_viewport_size({"width": 1280, "height": WIDTHS[1280]})
+    page.goto(url)
+    target = page.locator(selector).first.element_handle()
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("(element) => element === document.activeElement", target):
+            break
+    else:
+        return f"{url}: {MAX_TABS} presses of Tab did not reach {selector}"
+    outline = page.evaluate(OUTLINE_WIDTH)
+    return "" if outline >= 2 else f"{url}: {selector} has the focus without a visible outline"

@@ -5,7 +5,7 @@ import pytest
 
 from bimkemas.assessments.defaults import NEEDS_CODE, RISK_CODE, example_instrument
 from bimkemas.assessments.tests.conftest import answers_for
-from bimkemas.testing_axe import axe_problems, plain_http
+from bimkemas.testing_axe import axe_problems, keyboard_problem, log_in, plain_http
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,3 +30,7 @@ def test_the_assessment_pages_pass_axe(page, live_server, settings, alice, case,
     }
     problems = axe_problems(page, live_server, pages)
     assert not problems, "\n".join(problems)
+    log_in(page, live_server.url, alice.username)
+    for address in (pages[alice.username][1], pages[alice.username][4]):
+        problem = keyboard_problem(page, live_server.url + address, "main button[value=score]")
+        assert not problem, problem

@@ -12,7 +12,7 @@ from bimkemas.litmas.services import (
     request_assign,
 )
 from bimkemas.litmas.tests.conftest import FULL_SOURCES, filled_content
-from bimkemas.testing_axe import axe_problems, plain_http
+from bimkemas.testing_axe import axe_problems, keyboard_problem, log_in, plain_http
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,3 +51,11 @@ def test_the_litmas_pages_pass_axe(
     }
     problems = axe_problems(page, live_server, pages)
     assert not problems, "\n".join(problems)
+    forms = {
+        alice.username: (f"/litmas/{editing.public_id}/report/", "main button[name=save]"),
+        carol.username: ("/litmas/new/", "main form button[type=submit].btn-primary"),
+    }
+    for username, (address, submit) in forms.items():
+        log_in(page, live_server.url, username)
+        problem = keyboard_problem(page, live_server.url + address, submit)
+        assert not problem, problem

@@ -4,7 +4,7 @@ violation at 1280 and 360 px (the approach of dashboards' accessibility test).""
 import pytest
 
 from bimkemas.core.dates import today
-from bimkemas.testing_axe import axe_problems, plain_http
+from bimkemas.testing_axe import axe_problems, keyboard_problem, log_in, plain_http
 from bimkemas.visits.services import visit_plan
 from bimkemas.visits.tests.conftest import record, set_home
 
@@ -37,3 +37,11 @@ def test_the_visit_pages_pass_axe(
     }
     problems = axe_problems(page, live_server, pages)
     assert not problems, "\n".join(problems)
+    log_in(page, live_server.url, alice.username)
+    forms = {
+        f"/visits/{planned.public_id}/record/": "#visit-submit",
+        f"/visits/plan/{to_plan.public_id}/": "main form button[type=submit].btn-primary",
+    }
+    for address, submit in forms.items():
+        problem = keyboard_problem(page, live_server.url + address, submit)
+        assert not problem, problem
