@@ -12,7 +12,9 @@ from bimkemas.testing_axe import axe_problems, plain_http
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_due_page_passes_axe(page, live_server, settings, alice, bob, carol, dave, make_case):
+def test_the_due_page_passes_axe(
+    page, live_server, settings, alice, bob, carol, dave, pat, make_case
+):
     plain_http(settings)
     busy_clients(make_case, alice=alice, bob=bob, dave=dave, carol=carol)
     for name, days in (("Agus Salim", 400), ("Rina Wati", 20), ("Sari Dewi", 95)):
@@ -24,6 +26,7 @@ def test_the_due_page_passes_axe(page, live_server, settings, alice, bob, carol,
     make_case(identity={"full_name": "Tono Unassigned", "nik": None})
     pages = {
         alice.username: ["/due/", "/due/?overdue=on"],
+        pat.username: ["/due/"],  # nothing due: the empty state
         bob.username: ["/due/", f"/due/?officer={alice.public_id}&overdue=on"],
     }
     problems = axe_problems(page, live_server, pages)

@@ -36,7 +36,12 @@ def test_the_litmas_pages_pass_axe(
     report_review(actor=bob, report=to_acknowledge, approve=True)
     editing = returned.request  # … version 2 is the draft alice edits
     pages = {
-        carol.username: ["/litmas/", "/litmas/new/", f"/litmas/{editing.public_id}/slip/"],
+        carol.username: [
+            "/litmas/",
+            "/litmas/?status=all",
+            "/litmas/new/",
+            f"/litmas/{editing.public_id}/slip/",
+        ],
         bob.username: [
             f"/litmas/{to_review.request.public_id}/",
             f"/litmas/{editing.public_id}/",
