@@ -4,6 +4,7 @@ DOCX templates."""
 
 import datetime as dt
 import uuid
+from enum import Enum
 from typing import Annotated
 
 from django.http import FileResponse, HttpRequest
@@ -39,6 +40,11 @@ from bimkemas.documents.selectors import documents_of_client
 
 router = Router(tags=["Generated documents"])
 
+# Its own name in the OpenAPI document: the clients' handover-document kinds are "DocumentKind".
+GeneratedDocumentKind = Enum(  # type: ignore[misc]
+    "GeneratedDocumentKind", {kind.name: kind.value for kind in DocumentKind}, type=str
+)
+
 FILE_RESPONSE = {
     "responses": {
         "200": {
@@ -54,7 +60,7 @@ FILE_RESPONSE = {
 
 class GeneratedDocumentOut(Schema):
     id: uuid.UUID
-    kind: DocumentKind
+    kind: GeneratedDocumentKind
     kind_display: str
     format: DocumentFormat
     version: int
@@ -75,7 +81,7 @@ class FormatQuery(Schema):
 
 class DocumentTemplateOut(Schema):
     id: uuid.UUID
-    kind: DocumentKind
+    kind: GeneratedDocumentKind
     kind_display: str
     file_name: str
     is_active: bool
@@ -187,7 +193,7 @@ def office_document_templates(request: HttpRequest):
 )
 def office_document_template_upload(
     request: HttpRequest,
-    kind: Form[DocumentKind],
+    kind: Form[GeneratedDocumentKind],
     file: File[UploadedFile],
     note: str = Form("", max_length=300),
 ):
@@ -247,7 +253,7 @@ def office_document_template_deactivate(request: HttpRequest, template_id: uuid.
         }
     },
 )
-def document_template_default(request: HttpRequest, kind: DocumentKind):
+def document_template_default(request: HttpRequest, kind: GeneratedDocumentKind):
     actor(request)
     return FileResponse(
         default_template_path(kind.value).open("rb"),

@@ -48,7 +48,7 @@ def my_work_items(request: HttpRequest):
     return groups
 
 
-class DueOut(Schema):
+class DueItemOut(Schema):
     kind: str
     detail: str
     due_on: dt.date
@@ -63,7 +63,7 @@ class DueCaseOut(Schema):
     register_number: str
     officer: PersonRef | None
     stage: str
-    items: list[DueOut]
+    items: list[DueItemOut]
 
 
 class DueKindOut(Schema):
@@ -110,7 +110,7 @@ def _due_case(row: DueRow, day: dt.date) -> DueCaseOut:
         else None,
         stage=case.stage_on(day),
         items=[
-            DueOut(
+            DueItemOut(
                 kind=due.kind,
                 detail=due.detail,
                 due_on=due.due_on,
