@@ -279,14 +279,19 @@ def request_mark_sent(*, actor: User, request: LitmasRequest) -> LitmasRequest:
 # --- reports ----------------------------------------------------------------------------
 
 
+def standard_outline() -> LitmasOutline:
+    """The standard outline v1 that migration 0002 ships, loaded again where it is missing
+    (a database whose tables were flushed, as after a transactional test)."""
+    return LitmasOutline.objects.get_or_create(
+        name="Standar", version=1, defaults={"types": [], "sections": STANDARD_SECTIONS}
+    )[0]
+
+
 def outline_for(litmas_type: str) -> LitmasOutline:
-    """The newest active outline serving the type. A database without any active outline
-    (its tables flushed, as after a transactional test) gets the standard one again."""
+    """The newest active outline serving the type (the standard one where none is active)."""
     active = LitmasOutline.objects.filter(is_active=True).order_by("-version", "-pk")
     if not active.exists():
-        LitmasOutline.objects.get_or_create(
-            name="Standar", version=1, defaults={"types": [], "sections": STANDARD_SECTIONS}
-        )
+        standard_outline()
     for outline in active:
         if outline.serves(litmas_type):
             return outline

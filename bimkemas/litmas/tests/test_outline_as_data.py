@@ -1,13 +1,13 @@
 import pytest
 
 from bimkemas.litmas.models import LitmasOutline, LitmasType
-from bimkemas.litmas.services import report_start, request_assign
+from bimkemas.litmas.services import report_start, request_assign, standard_outline
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_standard_outline_is_shipped_by_a_migration():
-    outline = LitmasOutline.objects.get(name="Standar", version=1)
+def test_the_standard_outline_follows_the_official_one_per_type():
+    outline = standard_outline()
     codes = [s["code"] for s in outline.sections_for(LitmasType.INTEGRASI)]
     assert codes[0] == "pendahuluan" and codes[-1] == "rekomendasi"
     assert "evaluasi_pembinaan" in codes and "diversi" not in codes
@@ -16,7 +16,7 @@ def test_the_standard_outline_is_shipped_by_a_migration():
 
 
 def test_a_new_outline_version_changes_the_editor(make_request, bob, alice, client):
-    v1 = LitmasOutline.objects.get(name="Standar", version=1)
+    v1 = standard_outline()
     LitmasOutline.objects.create(
         name="Standar",
         version=2,

@@ -208,15 +208,16 @@ def test_the_service_worker_and_token(client, alice):
     assert json.loads(token.content)["user"] == str(alice.public_id)
 
 
-def test_reportings_three_miss_home_visit_item_links_to_planning_a_visit(alice, case):
+def test_three_misses_put_a_home_visit_to_plan_on_the_officers_home_page(alice, case):
     from bimkemas.violations.models import Violation
 
     Violation.objects.create(
         case=case, kind="three_misses", source="reporting", occurred_on=today(), summary="3x"
     )
     groups = {group.kind: group for group in work_items_for(alice, today())}
-    item = groups["reporting.home_visit"].items[0]
+    item = groups["visits.home_visit"].items[0]
     assert item.url == reverse("visits_plan", args=[case.public_id]) + "?reason=three_misses"
+    assert "reporting.home_visit" not in groups  # one item for one visit
 
 
 def test_the_national_viewer_has_no_visit_pages(client, nina):
