@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils.functional import Promise
 
 
@@ -42,6 +43,14 @@ class Due:
 
 
 Rule = Callable[[Any, dt.date], Iterable[Due]]
+_PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+
+def url_maker(name: str, anchor: str = "") -> Callable[[Any], str]:
+    """`public_id -> URL` of a view taking one UUID, reversed once: a rule makes a link for
+    thousands of cases, and reverse() costs about 0.1 ms a call."""
+    pattern = reverse(name, args=[_PLACEHOLDER]) + (f"#{anchor}" if anchor else "")
+    return lambda public_id: pattern.replace(_PLACEHOLDER, str(public_id))
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bimkemas.core.due import Due, due_rule
+from bimkemas.core.dates import long_date
+from bimkemas.core.due import Due, due_rule, url_maker
 from bimkemas.guidance.models import (
     OPEN_EVALUATION_STATUSES,
     Evaluation,
@@ -96,7 +95,7 @@ def approved_evaluation_exists(stage: str):
 
 
 def _client_url(client_public_id) -> str:
-    return reverse("client_detail", args=[client_public_id]) + "#guidance-title"
+    return url_maker("client_detail", "guidance-title")(client_public_id)
 
 
 def plan_missing(cases, day: dt.date):
@@ -123,14 +122,16 @@ def plan_due(cases, day: dt.date) -> Iterator[Due]:
         "pk", "stage", "guidance_start", "lanjutan_from", "akhir_from", "client__public_id"
     )
     starts = {GuidanceStage.AWAL: 2, GuidanceStage.LANJUTAN: 3, GuidanceStage.AKHIR: 4}
+    details = {stage: _("Plan of %(stage)s") % {"stage": stage.label} for stage in GuidanceStage}
+    client_url = url_maker("client_detail", "guidance-title")
     for row in rows:
         stage = GuidanceStage(row[1])
         began = row[starts[stage]]
         yield Due(
             case_id=row[0],
             due_on=began + dt.timedelta(days=PLAN_DAYS),
-            detail=_("Plan of %(stage)s") % {"stage": stage.label},
-            url=_client_url(row[5]),
+            detail=details[stage],
+            url=client_url(row[5]),
         )
 
 
@@ -177,21 +178,21 @@ def _evaluation_rows(cases, day: dt.date, stage: str):
 @due_rule("guidance.evaluation", label=gettext_lazy("Stage evaluation"), order=30)
 def evaluation_due(cases, day: dt.date) -> Iterator[Due]:
     cases = cases.open()
+    client_url = url_maker("client_detail", "guidance-title")
+    evaluation_url = url_maker("guidance_evaluation")
+    statuses = {status: str(status.label) for status in EvaluationStatus}
     for stage in GuidanceStage:
+        template = _("Evaluation of %(stage)s (ends %(day)s)")
+        label = str(stage.label)
         for pk, last_day, client_id, open_id, open_status in _evaluation_rows(cases, day, stage):
-            detail = _("Evaluation of %(stage)s (ends %(day)s)") % {
-                "stage": stage.label,
-                "day": date_format(last_day, "j F Y"),
-            }
+            detail = template % {"stage": label, "day": long_date(last_day)}
             if open_status:
-                detail += f" · {EvaluationStatus(open_status).label}"
+                detail += f" · {statuses[EvaluationStatus(open_status)]}"
             yield Due(
                 case_id=pk,
                 due_on=last_day + dt.timedelta(days=EVALUATION_DAYS),
                 detail=detail,
-                url=reverse("guidance_evaluation", args=[open_id])
-                if open_id
-                else _client_url(client_id),
+                url=evaluation_url(open_id) if open_id else client_url(client_id),
             )
 
 

@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bimkemas.core.due import Due, due_rule
+from bimkemas.core.due import Due, due_rule, url_maker
 from bimkemas.litmas.dates import GUIDANCE_LITMAS_DAYS
 from bimkemas.litmas.models import DONE_STATUSES, WRITING_STATUSES, LitmasRequest, LitmasType
 
@@ -36,12 +35,14 @@ _OPEN = ("received", "registered", "active")
 
 @due_rule("litmas.report", label=gettext_lazy("Litmas"), order=10)
 def litmas_due(cases, day: dt.date) -> list[Due]:
+    request_url = url_maker("litmas_request_detail")
+    client_url = url_maker("client_detail")
     dues = [
         Due(
             case_id=request.case_id,
             due_on=request.due_on,
             detail=_("Litmas %(type)s") % {"type": request.get_type_display()},
-            url=reverse("litmas_request_detail", args=[request.public_id]),
+            url=request_url(request.public_id),
         )
         for request in open_requests_due(cases)
         if request.case_id is not None
@@ -55,12 +56,13 @@ def litmas_due(cases, day: dt.date) -> list[Due]:
         .filter(done=False)
         .values_list("pk", "guidance_start", "client__public_id")
     )
+    detail = _("Litmas pembimbingan")
     dues += [
         Due(
             case_id=case_id,
             due_on=start + dt.timedelta(days=GUIDANCE_LITMAS_DAYS),
-            detail=_("Litmas pembimbingan"),
-            url=reverse("client_detail", args=[client_id]),
+            detail=detail,
+            url=client_url(client_id),
         )
         for case_id, start, client_id in owing
     ]

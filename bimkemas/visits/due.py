@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bimkemas.clients.models import ClientPhone, SupervisionCase
-from bimkemas.core.due import Due, due_rule
+from bimkemas.core.dates import long_date
+from bimkemas.core.due import Due, due_rule, url_maker
 from bimkemas.violations.models import Violation, ViolationKind, ViolationStatus
 from bimkemas.visits.models import HomeVisit, VisitReason, VisitStatus
 
@@ -116,7 +116,7 @@ def _detail(need: Need) -> str:
     if need.reason == VisitReason.THREE_MISSES:
         return _("%(reason)s (since %(day)s)") % {
             "reason": label,
-            "day": date_format(need.due_on, "j F Y"),
+            "day": long_date(need.due_on),
         }
     return label
 
@@ -164,10 +164,11 @@ def home_visit_due(cases, day: dt.date) -> list[Due]:
     details = SupervisionCase.objects.filter(pk__in=list(owing)).values_list(
         "pk", "public_id", "guidance_start"
     )
+    plan_url = url_maker("visits_plan")
     for pk, public_id, start in details:
         needs = [Need(n.reason, start) if n.due_on == NO_PHONE else n for n in owing[pk]]
         need = min(needs, key=lambda n: n.due_on)
-        url = reverse("visits_plan", args=[public_id])
+        url = plan_url(public_id)
         dues.append(
             Due(
                 case_id=pk,
