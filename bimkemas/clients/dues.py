@@ -55,8 +55,16 @@ def due_work_item(due: Due, case: SupervisionCase, day: dt.date) -> WorkItem:
     )
 
 
-def due_work_items(user: User, day: dt.date, code: str) -> list[WorkItemGroup]:
-    """One work-item group of the due rule `code` over the user's cases, most urgent first."""
+def due_work_items(
+    user: User, day: dt.date, code: str, *, for_supervisors: bool = False
+) -> list[WorkItemGroup]:
+    """One work-item group of the due rule `code` over an officer's caseload, most urgent
+    first; over the office for a supervisor only where the work is theirs (`for_supervisors`:
+    a TPP decision, ending a case). Otherwise supervisors find the office's dues on /due/ and
+    the coverage page: on their home page every rule over the whole office would cost a
+    second and list work that is the officers' to do."""
+    if not user.is_officer and not for_supervisors:
+        return []
     kind = next((kind for kind in due_kinds() if kind.code == code), None)
     cases = cases_in_charge(user)
     if kind is None or not cases.exists():

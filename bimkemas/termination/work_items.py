@@ -9,4 +9,4 @@ from bimkemas.core.workitems import WorkItemGroup, work_item_provider
 
 @work_item_provider
 def completions_due(user: User, day: dt.date) -> list[WorkItemGroup]:
-    return due_work_items(user, day, "termination.completion")
+    return due_work_items(user, day, "termination.completion", for_supervisors=True)

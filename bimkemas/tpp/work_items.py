@@ -9,4 +9,4 @@ from bimkemas.core.workitems import WorkItemGroup, work_item_provider
 
 @work_item_provider
 def stage_decisions_due(user: User, day: dt.date) -> list[WorkItemGroup]:
-    return due_work_items(user, day, "tpp.stage_decision")
+    return due_work_items(user, day, "tpp.stage_decision", for_supervisors=True)

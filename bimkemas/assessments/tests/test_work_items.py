@@ -17,8 +17,8 @@ def test_the_officer_sees_the_overdue_first_assessment(alice, case):
     assert "First risk and needs assessment" in item.title
 
 
-def test_the_supervisor_sees_the_office_and_others_nothing(bob, pat, erin, carol, case):
-    assert reassessments_due(bob, today())[0].total == 1
+def test_only_the_cases_officer_has_it_on_the_home_page(bob, pat, erin, carol, case):
+    assert reassessments_due(bob, today()) == []  # supervisors: /due/ and coverage
     assert reassessments_due(pat, today()) == []
     assert reassessments_due(erin, today()) == []
     assert reassessments_due(carol, today()) == []

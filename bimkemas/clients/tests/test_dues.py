@@ -91,3 +91,7 @@ def test_the_page_refuses_the_national_viewer_and_the_registrar(due_rules, clien
     for user in (nina, carol):
         client.force_login(user)
         assert client.get(reverse("due_list")).status_code == 404
+
+
+def test_a_supervisors_home_page_leaves_the_dues_to_the_officers_and_to_due(due_rules, case, bob):
+    assert due_work_items(bob, today(), "test.plan") == []
