@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 from bimkemas.accounts.models import User
 from bimkemas.demo.constants import DEMO_PASSWORD
 from bimkemas.demo.loader import demo_exists
+from bimkemas.litmas.demo import DEMO_TRACKING_CODE
+from bimkemas.litmas.models import LitmasRequest
 from bimkemas.reporting.demo import DEMO_CLIENT_PIN
 from bimkemas.reporting.models import ClientAccess
 
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
             self.stdout.write(" ".join([*cells, row[3]]))
         self._client_app()
+        self._litmas_tracking()
         self.stdout.write(f"Open {served_url()}")
 
     def _client_app(self) -> None:
@@ -71,6 +74,13 @@ class Command(BaseCommand):
             f"{case.register_number}, birth date {access.client.birth_date:%d/%m/%Y}, "
             f"PIN {DEMO_CLIENT_PIN}"
         )
+
+    def _litmas_tracking(self) -> None:
+        if LitmasRequest.objects.filter(tracking_code=DEMO_TRACKING_CODE).exists():
+            code = f"{DEMO_TRACKING_CODE[:5]}-{DEMO_TRACKING_CODE[5:]}"
+            self.stdout.write(
+                f"Litmas tracking (public): {served_url()}litmas/lacak/ — code {code}"
+            )
 
 
 def served_url() -> str:
