@@ -532,17 +532,40 @@ def report_review(
         _("Only a section head other than the author reviews this litmas."),
     )
     _require(report.status == ReportStatus.SUBMITTED, _("This litmas is not waiting for review."))
+    return _decide(
+        actor=actor,
+        report=report,
+        approve=approve,
+        note=note,
+        signed=ReportStatus.REVIEWED,
+        step=RequestStatus.REVIEWED,
+        returned_by="",
+    )
+
+
+def _decide(
+    *,
+    actor: User,
+    report: LitmasReport,
+    approve: bool,
+    note: str,
+    signed: str,
+    step: str,
+    returned_by: str,
+) -> LitmasReport:
+    """Sign the report as `signed` (its `<signed>_by` and `<signed>_at`), or return it to the
+    PK as a new draft version; either way one audited status change."""
     note = (note or "").strip()[:500]
     if approve:
-        report.status = ReportStatus.REVIEWED
-        report.reviewed_by = actor
-        report.reviewed_at = timezone.now()
-        report.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
-        _step(report.request, RequestStatus.REVIEWED, note)
-        summary = f"Litmas {report.number} reviewed"
+        report.status = signed
+        setattr(report, f"{signed}_by", actor)
+        setattr(report, f"{signed}_at", timezone.now())
+        report.save(update_fields=["status", f"{signed}_by", f"{signed}_at", "updated_at"])
+        _step(report.request, step, note)
+        summary = f"Litmas {report.number} {signed}"
     else:
         _return(actor, report, note)
-        summary = f"Litmas {report.number} returned: {note}"
+        summary = f"Litmas {report.number} returned{returned_by}: {note}"
     audit_record(
         actor=actor,
         action=AuditAction.STATUS,
@@ -587,22 +610,12 @@ def report_acknowledge(
         report.status == ReportStatus.REVIEWED,
         _("This litmas has not been reviewed by the section head."),
     )
-    note = (note or "").strip()[:500]
-    if approve:
-        report.status = ReportStatus.ACKNOWLEDGED
-        report.acknowledged_by = actor
-        report.acknowledged_at = timezone.now()
-        report.save(update_fields=["status", "acknowledged_by", "acknowledged_at", "updated_at"])
-        _step(report.request, RequestStatus.ACKNOWLEDGED, note)
-        summary = f"Litmas {report.number} acknowledged"
-    else:
-        _return(actor, report, note)
-        summary = f"Litmas {report.number} returned by the Bapas head: {note}"
-    audit_record(
+    return _decide(
         actor=actor,
-        action=AuditAction.STATUS,
-        obj=report,
-        client=report.request.client,
-        summary=summary,
+        report=report,
+        approve=approve,
+        note=note,
+        signed=ReportStatus.ACKNOWLEDGED,
+        step=RequestStatus.ACKNOWLEDGED,
+        returned_by=" by the Bapas head",
     )
-    return report
