@@ -44,6 +44,7 @@ MAX_PHOTOS = 3
 SHELL_ASSETS = (
     "portal/lapor.css",
     "portal/lapor.js",
+    "js/offline_queue.js",
     "portal/queue.js",
     "portal/icon-192.png",
     "portal/icon-512.png",
@@ -215,7 +216,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     context = {
         "version": version,
         "assets": assets,
-        "queue_js": static("portal/queue.js"),
+        "queue_js": [static("js/offline_queue.js"), static("portal/queue.js")],
         "offline_url": reverse("portal:offline"),
         "scope": reverse("portal:home"),
         "checkin_url": reverse("portal:checkin"),

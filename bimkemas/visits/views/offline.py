@@ -16,6 +16,7 @@ SHELL_ASSETS = (
     "vendor/bootstrap/bootstrap.min.css",
     "vendor/bootstrap/bootstrap.bundle.min.js",
     "css/bimkemas.css",
+    "js/offline_queue.js",
     "visits/queue.js",
     "visits/visits.js",
 )
@@ -38,7 +39,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     context = {
         "version": version,
         "assets": assets,
-        "queue_js": static("visits/queue.js"),
+        "queue_js": [static("js/offline_queue.js"), static("visits/queue.js")],
         "scope": reverse("visits_home"),
         "static_prefix": static(""),
         "login_url": reverse("login"),

@@ -6,7 +6,7 @@
    - Visits recorded offline wait in IndexedDB (queue.js) and are sent by Background Sync,
      by the page's `online` event, or on the next page load. */
 "use strict";
-importScripts("{{ queue_js|escapejs }}");
+importScripts({% for script in queue_js %}"{{ script|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %});
 var VERSION = "{{ version|escapejs }}";
 var SHELL = "visits-shell-" + VERSION;
 var STATIC = "visits-static";
