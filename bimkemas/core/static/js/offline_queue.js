@@ -1,16 +1,37 @@
-/* The phone's queue of forms recorded offline (IndexedDB), shared by a page and its service
-   worker: the client app's reports (portal/queue.js) and the officer's home visits
-   (visits/queue.js) each make one with `makeOfflineQueue(options)`. An item is stored first
-   and sent after; it leaves the queue only when the server has it (201) or refused it for
-   good (400: kept as "failed" to show why). Every item carries the idempotency key made once
-   for its form, so sending it twice (page and worker at once, a lost answer) still makes one
-   record.
+/* The phone's queue of forms recorded offline (IndexedDB), and photos made smaller before
+   they are queued. Shared by a page and its service worker: the client app's reports
+   (portal/queue.js) and the officer's home visits (visits/queue.js) each make a queue with
+   `makeOfflineQueue(options)`. An item is stored first and sent after; it leaves the queue
+   only when the server has it (201) or refused it for good (400: kept as "failed" to show
+   why). Every item carries the idempotency key made once for its form, so sending it twice
+   (page and worker at once, a lost answer) still makes one record.
 
    options: dbName, store (IndexedDB names); ownerField (the field of the token answer that
    must match item.owner); outcomeOf(answer) (the outcome of any other answer than 201/400:
    "signin", "other" or "later"). */
 (function (scope) {
   "use strict";
+  var MAX_SIDE = 1600; // px: a phone photo of 4000 px shrinks to a few hundred KB
+
+  /* A photo made smaller before it is queued (page only: needs a canvas): {blob, filename}. */
+  scope.shrinkPhoto = function (file) {
+    if (!file.type || file.type.indexOf("image/") !== 0 || !window.createImageBitmap) {
+      return Promise.resolve({ blob: file, filename: file.name });
+    }
+    return createImageBitmap(file).then(function (bitmap) {
+      var ratio = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+      if (ratio === 1 && file.size < 700000) return { blob: file, filename: file.name };
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * ratio);
+      canvas.height = Math.round(bitmap.height * ratio);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) {
+          resolve(blob ? { blob: blob, filename: "foto.jpg" } : { blob: file, filename: file.name });
+        }, "image/jpeg", 0.85);
+      });
+    }).catch(function () { return { blob: file, filename: file.name }; });
+  };
 
   scope.makeOfflineQueue = function (options) {
     function open() {

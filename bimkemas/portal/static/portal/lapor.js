@@ -6,7 +6,6 @@
   "use strict";
   var body = document.body;
   var Q = window.LaporQueue;
-  var MAX_SIDE = 1600; // px: a phone photo of 4000 px shrinks to a few hundred KB
   var text = {
     queued: body.dataset.msgQueued,
     sent: body.dataset.msgSent,
@@ -77,25 +76,6 @@
   }
 
   /* ---- the report form -------------------------------------------------------------- */
-  function shrink(file) {
-    if (!file.type || file.type.indexOf("image/") !== 0 || !window.createImageBitmap) {
-      return Promise.resolve({ blob: file, filename: file.name });
-    }
-    return createImageBitmap(file).then(function (bitmap) {
-      var ratio = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-      if (ratio === 1 && file.size < 700000) return { blob: file, filename: file.name };
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(bitmap.width * ratio);
-      canvas.height = Math.round(bitmap.height * ratio);
-      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return new Promise(function (resolve) {
-        canvas.toBlob(function (blob) {
-          resolve(blob ? { blob: blob, filename: "foto.jpg" } : { blob: file, filename: file.name });
-        }, "image/jpeg", 0.85);
-      });
-    }).catch(function () { return { blob: file, filename: file.name }; });
-  }
-
   function previews(input) {
     var box = document.querySelector('[data-preview-for="' + input.id + '"]');
     if (!box) return;
@@ -149,7 +129,7 @@
       if (!el.name || el.disabled) return;
       if (el.type === "file") {
         Array.prototype.forEach.call(el.files, function (file) {
-          pending.push(shrink(file).then(function (done) {
+          pending.push(self.shrinkPhoto(file).then(function (done) {
             files.push({ name: el.name, blob: done.blob, filename: done.filename });
           }));
         });

@@ -8,7 +8,6 @@
   var app = document.getElementById("visits-app");
   if (!app) return;
   var Q = window.VisitQueue;
-  var MAX_SIDE = 1600;
   var text = app.dataset;
 
   function status(kind, message) {
@@ -87,25 +86,6 @@
   }
 
   /* ---- the visit form -------------------------------------------------------------- */
-  function shrink(file) {
-    if (!file.type || file.type.indexOf("image/") !== 0 || !window.createImageBitmap) {
-      return Promise.resolve({ blob: file, filename: file.name });
-    }
-    return createImageBitmap(file).then(function (bitmap) {
-      var ratio = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-      if (ratio === 1 && file.size < 700000) return { blob: file, filename: file.name };
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(bitmap.width * ratio);
-      canvas.height = Math.round(bitmap.height * ratio);
-      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      return new Promise(function (resolve) {
-        canvas.toBlob(function (blob) {
-          resolve(blob ? { blob: blob, filename: "foto.jpg" } : { blob: file, filename: file.name });
-        }, "image/jpeg", 0.85);
-      });
-    }).catch(function () { return { blob: file, filename: file.name }; });
-  }
-
   function locate(form) {
     var button = document.getElementById("location-button");
     var note = document.getElementById("location-status");
@@ -160,7 +140,7 @@
       if (!el.name || el.disabled) return;
       if (el.type === "file") {
         Array.prototype.forEach.call(el.files, function (file) {
-          pending.push(shrink(file).then(function (done) {
+          pending.push(self.shrinkPhoto(file).then(function (done) {
             files.push({ name: el.name, blob: done.blob, filename: done.filename });
           }));
         });
