@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# CI adds ",spark" (pyspark, ~1 GB) for the Spark record-linkage backend test.
+EXTRAS ?= dev
 
 .PHONY: install demo serve test lint pytest messages clean
 
@@ -13,7 +15,7 @@ install: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $@
 
 # axe-core (package-lock.json) for the accessibility tests; without npm they are skipped.

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "bimkemas.tpp",
     "bimkemas.termination",
     "bimkemas.litmas",
+    "bimkemas.revocation",
+    "bimkemas.linkage",
     "bimkemas.api",
     "bimkemas.dashboards",
     "bimkemas.portal",

@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("bimkemas.tpp.urls")),
     path("", include("bimkemas.termination.urls")),
     path("", include("bimkemas.litmas.urls")),
+    path("", include("bimkemas.revocation.urls")),
+    path("", include("bimkemas.linkage.urls")),
     path("api/", include("bimkemas.api.urls")),
     path("lapor/", include("bimkemas.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -14,12 +14,14 @@ from bimkemas.api.routers import (
     generated_documents,
     guidance,
     intake,
+    linkage,
     litmas,
     officers,
     overview,
     reporting,
     reporting_duty,
     reporting_statistics,
+    revocation,
     termination,
     tpp,
     visits,
@@ -60,5 +62,7 @@ for module in (
     tpp,
     termination,
     litmas,
+    revocation,
+    linkage,
 ):
     api.add_router("/v1/", module.router)
