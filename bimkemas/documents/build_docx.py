@@ -31,6 +31,9 @@ KINDS = (
     "tpp_minutes",
     "guidance_card",
     "completion_certificate",
+    "violation_letter",
+    "revocation_statement",
+    "revocation_report",
 )
 # Short documents meant to fit one page are set a little smaller.
 BODY_SIZE = {"guidance_card": 10.5, "completion_certificate": 11.5}

@@ -32,6 +32,9 @@ class DocumentKind(models.TextChoices):
     TPP_MINUTES = "tpp_minutes", _("TPP minutes")
     GUIDANCE_CARD = "guidance_card", _("Guidance card")
     COMPLETION_CERTIFICATE = "completion_certificate", _("Completion certificate")
+    VIOLATION_LETTER = "violation_letter", _("Violation letter (counselling, warning)")
+    REVOCATION_STATEMENT = "revocation_statement", _("Revocation statement (BAP)")
+    REVOCATION_REPORT = "revocation_report", _("Revocation report")
 
 
 class DocumentFormat(models.TextChoices):
