@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("bimkemas.tpp.urls")),
     path("", include("bimkemas.termination.urls")),
     path("", include("bimkemas.litmas.urls")),
+    path("", include("bimkemas.violations.urls")),
     path("", include("bimkemas.revocation.urls")),
     path("", include("bimkemas.linkage.urls")),
     path("api/", include("bimkemas.api.urls")),

@@ -24,6 +24,7 @@ from bimkemas.api.routers import (
     revocation,
     termination,
     tpp,
+    violations,
     visits,
     work_items,
 )
@@ -62,6 +63,7 @@ for module in (
     tpp,
     termination,
     litmas,
+    violations,
     revocation,
     linkage,
 ):
