@@ -17,10 +17,22 @@ class RecordSource(models.TextChoices):
     COURT_DECISION = "sipp_decision", _("Court decision (SIPP)")
 
 
+class ImportStatus(models.TextChoices):
+    IMPORTED = "imported", _("Imported")
+    PARTIAL = "partial", _("Valid rows imported, others rejected")
+    REJECTED = "rejected", _("Rejected: nothing imported")
+
+
 class ImportBatch(PublicIdModel):
-    """One file (or one API call) of external records, with what was wrong in it."""
+    """One file (or one API call) of external records, with what was wrong in it. A rejected
+    file is kept too (with no records), so the history shows every attempt."""
 
     source = models.CharField(_("source"), max_length=20, choices=RecordSource.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.IMPORTED
+    )
+    # The importer asked for the valid rows to be imported even when others are wrong.
+    partial = models.BooleanField(_("import the valid rows"), default=False)
     file_name = models.CharField(_("file"), max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     imported_by = models.ForeignKey(
@@ -30,7 +42,10 @@ class ImportBatch(PublicIdModel):
     rows_created = models.PositiveIntegerField(_("new records"), default=0)
     rows_unchanged = models.PositiveIntegerField(_("records already held"), default=0)
     rows_rejected = models.PositiveIntegerField(_("rejected rows"), default=0)
-    # [{"row": 7, "field": "birth_date", "message": "..."}], in the importer's language.
+    # Rows whose record is already held with other data: the first received is kept.
+    rows_changed = models.PositiveIntegerField(_("records held with other data"), default=0)
+    # [{"row": 7, "field": "tanggal_lahir", "message": "...", "kind": "error"|"notice"}], in
+    # the importer's language; row 0 is the whole file.
     problems = models.JSONField(default=list, blank=True)
 
     class Meta:
@@ -54,6 +69,7 @@ class ExternalRecord(PublicIdModel):
     # What happened: "admitted as detainee", "sentenced to 2 years for theft (Ps. 362)".
     event = models.CharField(_("event"), max_length=300, blank=True)
     full_name = models.CharField(_("full name"), max_length=200)
+    aliases = models.CharField(_("aliases"), max_length=300, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
     sex = models.CharField(_("sex"), max_length=1, blank=True)  # "L", "P" or unknown
