@@ -1,0 +1,463 @@
+"""Finding clients in external records despite spelling differences (Splink, DuckDB or Spark).
+
+Pure module: no Django models. `link(clients, records)` scores client × record pairs with a
+Fellegi–Sunter model over the normalised name, birth date, birth place, NIK, sex and address
+and returns the pairs at or above a probability threshold, best first.
+
+The model: trained on the data (EM on pairs that agree on the NIK, and on pairs that agree on
+the normalised name and birth date; u by random sampling with a fixed seed), saved as Splink
+JSON plus our metadata, and reused while it fits the features. Its version is the sha256 of the
+file (first 12 hex digits). A default model trained on synthetic data ships with the package,
+so a handful of rows (intake, the demo) work without training.
+
+The prior (probability that two random records match) is kept per record, not per pair: the
+model stores the share of records that are some client, and each run divides it by the number
+of clients, so the same model gives calibrated probabilities on 3 candidates or 100,000 clients.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from bimkemas.linkage.names import (
+    clean_nik,
+    clean_sex,
+    name_features,
+    parse_birth_date,
+    place_key,
+    swapped_date,
+)
+
+IDENTITY_COLUMNS = ("id", "full_name", "birth_date", "birth_place", "sex", "nik", "address")
+
+# Fixed a priori, never tuned on labelled answers. An alert puts a work item on an officer's
+# worklist and a banner on the client's page, so it should be wrong about 1 time in 100 at
+# most: 0.99 is that statement as a probability. The review band starts where the model thinks
+# "same person" is at least as likely as not (0.5): below it an officer would be shown more
+# wrong candidates than right ones. An officer confirms or rejects every candidate in both bands.
+ALERT_THRESHOLD: float = 0.99
+REVIEW_THRESHOLD: float = 0.5
+
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "default.json"
+# Bump when the prepared features or the comparisons change: saved models then no longer fit.
+FEATURES_VERSION = 1
+# Training needs enough of both sides for EM to see matches and u sampling to see non-matches.
+MIN_CLIENTS_TO_TRAIN = 1_000
+MIN_RECORDS_TO_TRAIN = 1_000
+# Below this many possible pairs the model is applied in plain Python (intake: 1 × a few).
+FAST_PATH_MAX_PAIRS = 2_000
+# A priori: the share of records the deterministic rules (same NIK; same name and birth date)
+# find among the true matches. NIKs are often missing in prison records, names misspelt.
+DETERMINISTIC_RECALL = 0.6
+U_MAX_PAIRS = 2e6
+SEED = 8
+
+PREPARED_COLUMNS = (
+    "id",
+    "name_key",
+    "name_written",
+    "name_first",
+    "name_last",
+    "name_tokens",
+    "name_phonetic",
+    "birth_date",
+    "bd_swap",
+    "bd_days",
+    "bd_year",
+    "bd_md",
+    "birth_place",
+    "sex",
+    "nik",
+    "address",
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Match:
+    client_id: str
+    record_id: str
+    probability: float
+
+
+@dataclass
+class LinkResult:
+    matches: list[Match]  # probability >= threshold, best first
+    model_version: str  # sha256[:12] of the model file used
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+
+
+class LinkError(ValueError):
+    """Input the matcher cannot use (message fit to show a person)."""
+
+
+# --- preparing the input ----------------------------------------------------------------------
+
+
+def _none_if_empty(value: str) -> str | None:
+    return value or None
+
+
+def prepare(rows: Any) -> pa.Table:
+    """Identity rows (dicts or a pyarrow table with IDENTITY_COLUMNS) as the model's features."""
+    if isinstance(rows, pa.Table):
+        missing = [c for c in IDENTITY_COLUMNS if c not in rows.column_names]
+        if missing:
+            raise LinkError(f"missing columns: {', '.join(missing)}")
+        columns = {c: rows.column(c).to_pylist() for c in IDENTITY_COLUMNS}
+    else:
+        rows = list(rows)
+        columns = {c: [r.get(c) for r in rows] for c in IDENTITY_COLUMNS}
+    n = len(columns["id"])
+    out: dict[str, list] = {c: [] for c in PREPARED_COLUMNS}
+    for i in range(n):
+        features = name_features(columns["full_name"][i] or "")
+        try:
+            born = parse_birth_date(columns["birth_date"][i])
+        except ValueError as error:
+            raise LinkError(f"row {i + 1}: not a date: {columns['birth_date'][i]!r}") from error
+        swapped = swapped_date(born)
+        out["id"].append(str(columns["id"][i]))
+        out["name_key"].append(_none_if_empty(features.key))
+        out["name_written"].append(_none_if_empty(features.written))
+        out["name_first"].append(_none_if_empty(features.first))
+        out["name_last"].append(_none_if_empty(features.last))
+        out["name_tokens"].append(list(features.tokens) or None)
+        out["name_phonetic"].append(_none_if_empty(features.phonetic))
+        out["birth_date"].append(born.isoformat() if born else None)
+        out["bd_swap"].append(swapped.isoformat() if swapped else None)
+        out["bd_days"].append(born.toordinal() if born else None)
+        out["bd_year"].append(born.year if born else None)
+        out["bd_md"].append(born.strftime("%m-%d") if born else None)
+        out["birth_place"].append(_none_if_empty(place_key(columns["birth_place"][i] or "")))
+        out["sex"].append(_none_if_empty(clean_sex(columns["sex"][i])))
+        out["nik"].append(_none_if_empty(clean_nik(columns["nik"][i])))
+        out["address"].append(_none_if_empty(place_key(columns["address"][i] or "")))
+    schema = pa.schema(
+        [
+            (c, pa.list_(pa.string()) if c == "name_tokens" else pa.int64())
+            if c in ("name_tokens", "bd_days", "bd_year")
+            else (c, pa.string())
+            for c in PREPARED_COLUMNS
+        ]
+    )
+    return pa.table(out, schema=schema)
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def settings_creator(link_type: str = "link_only"):
+    """The comparisons and blocking rules, dialect-agnostic (DuckDB and Spark)."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    name = cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("name_key"),
+            cll.ExactMatchLevel("name_key").configure(label_for_charts="same normalised name"),
+            cll.Or(
+                cll.JaroWinklerLevel("name_key", 0.95),
+                cll.JaroWinklerLevel("name_written", 0.95),
+            ).configure(label_for_charts="one letter apart"),
+            cll.ArrayIntersectLevel("name_tokens", 2).configure(
+                label_for_charts="two words shared"
+            ),
+            cll.Or(
+                cll.JaroWinklerLevel("name_key", 0.88),
+                cll.JaroWinklerLevel("name_written", 0.88),
+            ).configure(label_for_charts="similar"),
+            cll.ArrayIntersectLevel("name_tokens", 1).configure(label_for_charts="a word shared"),
+            cll.ElseLevel(),
+        ],
+    )
+    birth = cl.CustomComparison(
+        output_column_name="birth_date",
+        comparison_levels=[
+            cll.NullLevel("birth_date"),
+            cll.ExactMatchLevel("birth_date"),
+            cll.CustomLevel(
+                '"birth_date_l" = "bd_swap_r" OR "bd_swap_l" = "birth_date_r"',
+                label_for_charts="day and month swapped",
+            ),
+            cll.CustomLevel(
+                'abs("bd_days_l" - "bd_days_r") <= 7', label_for_charts="within a week"
+            ),
+            cll.CustomLevel('"bd_md_l" = "bd_md_r"', label_for_charts="same day, other year"),
+            cll.LevenshteinLevel("birth_date", 1).configure(label_for_charts="one digit"),
+            cll.ElseLevel(),
+        ],
+    )
+    nik = cl.CustomComparison(
+        output_column_name="nik",
+        comparison_levels=[
+            cll.NullLevel("nik"),
+            cll.ExactMatchLevel("nik"),
+            cll.LevenshteinLevel("nik", 1).configure(label_for_charts="one digit differs"),
+            cll.ElseLevel(),
+        ],
+    )
+    place = cl.CustomComparison(
+        output_column_name="birth_place",
+        comparison_levels=[
+            cll.NullLevel("birth_place"),
+            cll.ExactMatchLevel("birth_place"),
+            cll.JaroWinklerLevel("birth_place", 0.9),
+            cll.ElseLevel(),
+        ],
+    )
+    sex = cl.CustomComparison(
+        output_column_name="sex",
+        comparison_levels=[cll.NullLevel("sex"), cll.ExactMatchLevel("sex"), cll.ElseLevel()],
+    )
+    address = cl.CustomComparison(
+        output_column_name="address",
+        comparison_levels=[
+            cll.NullLevel("address"),
+            cll.ExactMatchLevel("address"),
+            cll.JaroWinklerLevel("address", 0.9),
+            cll.ElseLevel(),
+        ],
+    )
+    return SettingsCreator(
+        link_type=link_type,
+        unique_id_column_name="id",
+        comparisons=[name, birth, nik, place, sex, address],
+        blocking_rules_to_generate_predictions=[
+            block_on("nik"),
+            block_on("name_key", "bd_year"),
+            block_on("name_key", "bd_md"),
+            block_on("name_first", "birth_date"),
+            block_on("name_last", "birth_date"),
+        ],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+    )
+
+
+def model_version(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def _read_model(path: Path) -> tuple[dict, dict] | None:
+    """(splink settings, our metadata) when the file is a model of the current features."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    meta = data.pop("bimkemas", None)
+    if not isinstance(meta, dict) or meta.get("features_version") != FEATURES_VERSION:
+        return None
+    return data, meta
+
+
+def _write_model(path: Path, settings: dict, meta: dict) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {**settings, "bimkemas": meta}
+    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json.tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=1, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def _duckdb_api():
+    from splink import DuckDBAPI
+
+    return DuckDBAPI()
+
+
+def _quiet_splink() -> None:
+    for name in ("splink", "splink.internals"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def train(clients: pa.Table, records: pa.Table, *, db_api=None, progress=None) -> tuple[dict, dict]:
+    """Estimate the model on prepared clients and records; (splink settings, metadata)."""
+    from splink import Linker, block_on
+
+    _quiet_splink()
+    say = progress or (lambda message: None)
+    db_api = db_api or _duckdb_api()
+    linker = Linker(
+        [
+            db_api.register(clients, dataset_display_name="clients"),
+            db_api.register(records, dataset_display_name="records"),
+        ],
+        settings_creator(),
+        log_level=None,
+    )
+    say("estimating the prior from exact NIK and name + birth date agreements")
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("nik"), block_on("name_key", "birth_date")], recall=DETERMINISTIC_RECALL
+    )
+    say("estimating u by random sampling")
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
+    say("EM on pairs with the same NIK")
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("nik"), estimate_without_term_frequencies=True
+    )
+    say("EM on pairs with the same name and birth date")
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("name_key", "birth_date"), estimate_without_term_frequencies=True
+    )
+    settings = linker.misc.save_model_to_json()
+    settings.pop("linker_uid", None)  # random per run: keep the file (and version) stable
+    lam = settings["probability_two_random_records_match"]
+    meta = {
+        "features_version": FEATURES_VERSION,
+        "record_match_rate": min(1.0, lam * clients.num_rows),
+        "trained_on": {"clients": clients.num_rows, "records": records.num_rows},
+    }
+    return settings, meta
+
+
+# --- linking ----------------------------------------------------------------------------------
+
+
+def _as_table(rows: Any) -> pa.Table:
+    return prepare(rows)
+
+
+def link(
+    clients: Iterable[dict] | pa.Table,
+    records: Iterable[dict] | pa.Table,
+    *,
+    threshold: float | None = None,
+    model_path: Path | None = None,
+    backend: str = "duckdb",
+    progress: Callable[[str], None] | None = None,
+    retrain: bool = False,
+) -> LinkResult:
+    """Pairs (client, record) with a match probability >= threshold (default: the alert
+    threshold), best first.
+
+    clients/records: iterables of dicts with IDENTITY_COLUMNS (id: str; birth_date: date, ISO
+    str or None; sex "L"/"P"/"" (M/F accepted); nik digits or ""), or pyarrow tables. Uses the
+    saved model at model_path when it fits the features, else trains on the data and saves
+    there when the data is big enough to train on, else uses the default model shipped in the
+    package. `retrain` trains even when a saved model fits.
+    """
+    if backend not in ("duckdb", "spark"):
+        raise LinkError(f"unknown backend {backend!r} (duckdb or spark)")
+    threshold = ALERT_THRESHOLD if threshold is None else float(threshold)
+    say = progress or (lambda message: None)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    left, right = _as_table(clients), _as_table(records)
+    timings["prepare"] = time.perf_counter() - started
+    if left.num_rows == 0 or right.num_rows == 0:
+        path = Path(model_path) if model_path and _read_model(model_path) else DEFAULT_MODEL_PATH
+        return LinkResult([], model_version(path), timings)
+
+    step = time.perf_counter()
+    path, model = _choose_model(left, right, model_path, retrain=retrain, progress=say)
+    if "train" in model:
+        timings["train"] = time.perf_counter() - step
+    settings, meta = model["settings"], model["meta"]
+    version = model_version(path)
+
+    step = time.perf_counter()
+    if backend == "spark":
+        from bimkemas.linkage.spark import predict_spark
+
+        matches = predict_spark(left, right, settings, meta, threshold, progress=say)
+    else:
+        matches = _predict_duckdb(left, right, settings, meta, threshold, progress=say)
+    timings["predict"] = time.perf_counter() - step
+    matches.sort(key=lambda m: (-m.probability, m.client_id, m.record_id))
+    timings["total"] = time.perf_counter() - started
+    return LinkResult(matches, version, timings)
+
+
+def prior_for(meta: dict, n_clients: int) -> float:
+    """Probability that a random client × record pair is a match, for this many clients."""
+    rate = float(meta.get("record_match_rate") or 0.05)
+    return min(0.5, max(1e-12, rate / max(1, n_clients)))
+
+
+def _choose_model(left, right, model_path, *, retrain, progress) -> tuple[Path, dict]:
+    if model_path is not None and not retrain:
+        found = _read_model(model_path)
+        if found:
+            return Path(model_path), {"settings": found[0], "meta": found[1]}
+    big_enough = left.num_rows >= MIN_CLIENTS_TO_TRAIN and right.num_rows >= MIN_RECORDS_TO_TRAIN
+    if model_path is not None and big_enough:
+        progress("training the model on the data")
+        settings, meta = train(left, right, progress=progress)
+        _write_model(Path(model_path), settings, meta)
+        return Path(model_path), {"settings": settings, "meta": meta, "train": True}
+    found = _read_model(DEFAULT_MODEL_PATH)
+    if not found:
+        raise LinkError(f"the default model {DEFAULT_MODEL_PATH} is missing or out of date")
+    return DEFAULT_MODEL_PATH, {"settings": found[0], "meta": found[1]}
+
+
+def _predict_duckdb(left, right, settings, meta, threshold, *, progress) -> list[Match]:
+    from splink import Linker
+
+    _quiet_splink()
+    db_api = _duckdb_api()
+    settings = {**settings, "probability_two_random_records_match": prior_for(meta, left.num_rows)}
+    linker = Linker(
+        [
+            db_api.register(left, dataset_display_name="clients"),
+            db_api.register(right, dataset_display_name="records"),
+        ],
+        settings,
+        log_level=None,
+    )
+    progress(f"scoring pairs of {left.num_rows:,} clients × {right.num_rows:,} records")
+    predictions = linker.inference.predict(
+        threshold_match_probability=threshold, warning_mode="never"
+    )
+    return _matches_from(predictions, db_api)
+
+
+def _matches_from(predictions, db_api) -> list[Match]:
+    # The table name is Splink's own, not input.
+    table = predictions.physical_name
+    sql = f"SELECT source_dataset_l, id_l, id_r, match_probability FROM {table}"  # noqa: S608
+    rows = db_api._execute_sql_against_backend(sql).fetchall()
+    matches = []
+    for source_l, id_l, id_r, probability in rows:
+        if source_l == "clients":
+            matches.append(Match(str(id_l), str(id_r), float(probability)))
+        else:
+            matches.append(Match(str(id_r), str(id_l), float(probability)))
+    return matches
+
+
+def exact_baseline(clients: Any, records: Any) -> set[tuple[str, str]]:
+    """The rule the national database uses today: same name (as written, case and spaces
+    folded) and same birth date. For comparison in tests and the bench."""
+
+    def key(row) -> tuple[str, str] | None:
+        name = " ".join(str(row.get("full_name") or "").lower().split())
+        born = row.get("birth_date")
+        if not name or not born:
+            return None
+        return name, str(born)
+
+    rows_c = clients.to_pylist() if isinstance(clients, pa.Table) else list(clients)
+    rows_r = records.to_pylist() if isinstance(records, pa.Table) else list(records)
+    index: dict[tuple[str, str], list[str]] = {}
+    for row in rows_c:
+        k = key(row)
+        if k:
+            index.setdefault(k, []).append(str(row["id"]))
+    return {(c, str(row["id"])) for row in rows_r if (k := key(row)) for c in index.get(k, [])}
