@@ -3,8 +3,10 @@ decision's due date."""
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.urls import NoReverseMatch, reverse
 
 from bimkemas.accounts.models import User
 from bimkemas.clients.models import SupervisionCase
@@ -55,3 +57,12 @@ def violations_for_list(user: User, filters: ListFilter) -> QuerySet[Violation]:
     if filters.officer is not None:
         violations = violations.filter(case__officer=filters.officer)
     return _open_first(violations.select_related("case__client", "case__officer", "decision"))
+
+
+def revocation_url(violation: Violation) -> str:
+    """The revocation app's start page for this violation, when that app is installed."""
+    try:
+        base = reverse("revocation_propose", args=[violation.case.public_id])
+    except NoReverseMatch:
+        return ""
+    return f"{base}?{urlencode({'violation': str(violation.public_id)})}"

@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -48,7 +47,12 @@ from bimkemas.violations.models import (
     ViolationKind,
     ViolationStatus,
 )
-from bimkemas.violations.selectors import ListFilter, decision_due_on, violations_for_list
+from bimkemas.violations.selectors import (
+    ListFilter,
+    decision_due_on,
+    revocation_url,
+    violations_for_list,
+)
 
 PAGE_SIZE = 25
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
@@ -67,15 +71,6 @@ def _office_user(request: HttpRequest) -> User:
     return user
 
 
-def revocation_url(violation: Violation) -> str:
-    """The revocation app's start page for this violation, when that app is installed."""
-    try:
-        base = reverse("revocation_propose", args=[violation.case.public_id])
-    except NoReverseMatch:
-        return ""
-    return f"{base}?{urlencode({'violation': str(violation.public_id)})}"
-
-
 # --- recording ------------------------------------------------------------------------------
 
 
@@ -84,7 +79,8 @@ def revocation_url(violation: Violation) -> str:
 def violation_new(request: HttpRequest, public_id) -> HttpResponse:
     user = _user(request)
     case = get_case_for_violation(user, public_id)
-    form = RecordForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = RecordForm(request.POST, request.FILES) if posted else RecordForm()
     status = 200
     if request.method == "POST":
         status = 400
