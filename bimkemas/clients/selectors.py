@@ -10,6 +10,7 @@ from bimkemas.accounts.models import User
 from bimkemas.clients.access import visible_clients
 from bimkemas.clients.identity import name_key, name_similarity
 from bimkemas.clients.models import Client, ClientPhone, SupervisionCase, stage_q
+from bimkemas.core.duplicates import DuplicateQuery, find_duplicates
 
 SIMILAR_NAME = 0.85
 
@@ -17,7 +18,7 @@ SIMILAR_NAME = 0.85
 @dataclass(frozen=True)
 class PossibleDuplicate:
     client: Client
-    reason: str  # "nik", "name", or "similar"
+    reason: str  # "nik", "name", "similar", or "matcher" (a registered finder's)
     same_office: bool
 
 
@@ -25,7 +26,8 @@ def find_possible_duplicates(
     *, office_id: int | None, nik: str = "", full_name: str = "", birth_date: dt.date | None = None
 ) -> list[PossibleDuplicate]:
     """People who may already be registered: same NIK, or same birth date and a name that is
-    the same after normalisation or differs by about a letter. Searched nationally, since a
+    the same after normalisation or differs by about a letter, or whom a registered finder
+    (`core.duplicates`: the record matcher) names. Searched nationally, since a
     returning client may come back to another Bapas; callers show other offices' matches
     without personal details."""
     found: dict[int, PossibleDuplicate] = {}
@@ -45,6 +47,11 @@ def find_possible_duplicates(
             else:
                 continue
             found[client.pk] = PossibleDuplicate(client, reason, client.office_id == office_id)
+    if full_name:
+        query = DuplicateQuery(full_name=full_name, birth_date=birth_date, nik=nik)
+        more = [pk for pk in find_duplicates(query) if pk not in found]
+        for client in Client.objects.filter(pk__in=more).select_related("office"):
+            found[client.pk] = PossibleDuplicate(client, "matcher", client.office_id == office_id)
     return list(found.values())
 
 

@@ -9,3 +9,7 @@ class LinkageConfig(AppConfig):
 
     name = "bimkemas.linkage"
     verbose_name = _("Record linkage")
+
+    def ready(self) -> None:
+        # The intake's possible-duplicate warning by the matcher (core.duplicates).
+        from bimkemas.linkage import duplicates  # noqa: F401

@@ -296,3 +296,256 @@ def record_import_get(request: HttpRequest, import_id: uuid.UUID):
 
 
 # --- matches (helper ALERTS) -----------------------------------------------------------------
+
+from bimkemas.accounts.models import User  # noqa: E402
+from bimkemas.api.errors import WRITE_ERRORS  # noqa: E402
+from bimkemas.audit.services import audit_clients_listed  # noqa: E402
+from bimkemas.clients.access import can_supervise  # noqa: E402
+from bimkemas.linkage import selectors as match_selectors  # noqa: E402
+from bimkemas.linkage import services as match_services  # noqa: E402
+from bimkemas.linkage.models import MatchBand, MatchCandidate, MatchStatus  # noqa: E402
+
+
+class MatchRecordOut(Schema):
+    id: uuid.UUID
+    source: str
+    source_display: str
+    institution: str
+    external_id: str
+    event_date: dt.date
+    event: str
+    full_name: str
+    birth_date: dt.date | None
+    birth_place: str
+    sex: str
+    nik: str
+    address: str
+
+
+class MatchClientOut(Schema):
+    id: uuid.UUID
+    full_name: str
+    birth_date: dt.date
+    birth_place: str
+    sex: str
+    nik: str | None
+    address: str
+    name_key: str
+    register_number: str | None = Field(description="the client's open case, if any")
+
+
+class MatchOut(Schema):
+    id: uuid.UUID
+    band: MatchBand
+    status: MatchStatus
+    probability: float
+    model_version: str
+    created_at: dt.datetime
+    client: MatchClientOut
+    record: MatchRecordOut
+    record_name_key: str
+    decided_by: PersonRef | None
+    decided_at: dt.datetime | None
+    decision_note: str
+    violation_id: uuid.UUID | None
+    can_decide: bool
+
+
+class MatchPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    pending_alerts: int
+    pending_review: int
+    results: list[MatchOut]
+
+
+class MatchListQuery(PageQuery):
+    band: MatchBand | None = None
+    status: MatchStatus | None = Field(
+        MatchStatus.PENDING, description="pending (default), confirmed or rejected"
+    )
+
+
+class MatchConfirmIn(InputSchema):
+    note: Annotated[str, Field(max_length=match_services.NOTE_MAX), NoNul] = ""
+
+
+class MatchRejectIn(InputSchema):
+    note: Annotated[str, Field(min_length=1, max_length=match_services.NOTE_MAX), NoNul]
+
+
+class MatchRunOut(Schema):
+    records: int
+    clients: int
+    created: int
+    alerts: int
+    model_version: str
+    seconds: float
+
+
+class MatchTallyOut(Schema):
+    band: MatchBand
+    confirmed: int
+    rejected: int
+    pending: int
+    precision: float | None = Field(description="confirmed / (confirmed + rejected)")
+
+
+class MatchPrecisionRowOut(Schema):
+    label: str = Field(description="a month (YYYY-MM) or a model version")
+    bands: list[MatchTallyOut]
+
+
+class MatchPrecisionOut(Schema):
+    total: list[MatchTallyOut]
+    months: list[MatchPrecisionRowOut]
+    models: list[MatchPrecisionRowOut]
+
+
+def _match(user: User, match: MatchCandidate, case=None) -> dict:
+    from bimkemas.clients.identity import name_key
+
+    client, record = match.client, match.record
+    return {
+        "id": match.public_id,
+        "band": match.band,
+        "status": match.status,
+        "probability": match.probability,
+        "model_version": match.model_version,
+        "created_at": match.created_at,
+        "client": {
+            "id": client.public_id,
+            "full_name": client.full_name,
+            "birth_date": client.birth_date,
+            "birth_place": client.birth_place,
+            "sex": client.sex,
+            "nik": client.nik,
+            "address": client.address_line,
+            "name_key": client.name_key,
+            "register_number": case.register_number if case and case.is_open else None,
+        },
+        "record": {
+            "id": record.public_id,
+            "source": record.source,
+            "source_display": record.get_source_display(),
+            "institution": record.institution,
+            "external_id": record.external_id,
+            "event_date": record.event_date,
+            "event": record.event,
+            "full_name": record.full_name,
+            "birth_date": record.birth_date,
+            "birth_place": record.birth_place,
+            "sex": record.sex,
+            "nik": record.nik,
+            "address": record.address,
+        },
+        "record_name_key": name_key(record.full_name),
+        "decided_by": presenters.person(match.decided_by),
+        "decided_at": match.decided_at,
+        "decision_note": match.decision_note,
+        "violation_id": match.violation.public_id if match.violation_id else None,
+        "can_decide": match.status == MatchStatus.PENDING
+        and match_services.can_decide(user, match, case),
+    }
+
+
+def _tallies(row) -> list[dict]:
+    return [
+        {
+            "band": band,
+            "confirmed": tally.confirmed,
+            "rejected": tally.rejected,
+            "pending": tally.pending,
+            "precision": tally.precision,
+        }
+        for band, tally in row.bands.items()
+    ]
+
+
+@router.get("/matches", response={200: MatchPage, **READ_ERRORS})
+def matches_list(request: HttpRequest, filters: Query[MatchListQuery]):
+    """Possible matches of clients in external records, alerts first: an officer's own
+    clients', a section or Bapas head's office's. (The national viewer: see
+    /matches/precision.)"""
+    user = actor(request)
+    require(user.office_id is not None and (user.is_officer or can_supervise(user)))
+    queue = match_selectors.review_queue(
+        user, status=filters.status or "", band=filters.band or ""
+    ).select_related("client__work_area", "violation")
+    start = (filters.page - 1) * filters.page_size
+    shown = list(queue[start : start + filters.page_size])
+    cases = {m.client_id: match_services.case_of(m.client_id) for m in shown}
+    counts = match_selectors.pending_counts(match_selectors.matches_in_charge(user))
+    audit_clients_listed(actor=user, clients=[m.client for m in shown], where=_("Possible matches"))
+    return {
+        "count": queue.count(),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "pending_alerts": counts[MatchBand.ALERT],
+        "pending_review": counts[MatchBand.REVIEW],
+        "results": [_match(user, m, cases[m.client_id]) for m in shown],
+    }
+
+
+@router.get("/matches/precision", response={200: MatchPrecisionOut, **READ_ERRORS})
+def matches_precision(request: HttpRequest):
+    """Confirmed / (confirmed + rejected) per band, per month the matches were made and per
+    model version (section and Bapas heads: their office; the national viewer: all)."""
+    user = actor(request)
+    matches = match_selectors.precision_scope(user)
+    require(matches is not None)
+    months = match_selectors.precision_by_month(matches)
+    return {
+        "total": _tallies(match_selectors.precision_total(months)),
+        "months": [{"label": r.label, "bands": _tallies(r)} for r in months],
+        "models": [
+            {"label": r.label, "bands": _tallies(r)}
+            for r in match_selectors.precision_by_model(matches)
+        ],
+    }
+
+
+@router.post("/matches/run", response={200: MatchRunOut, **WRITE_ERRORS})
+def matches_run_now(request: HttpRequest):
+    """Compare the records not compared yet with the clients under supervision now
+    (section and Bapas heads; otherwise nightly and after each import)."""
+    user = actor(request)
+    require(can_supervise(user))
+    summary = match_services.matches_run(actor=user)
+    return {
+        "records": summary.records,
+        "clients": summary.clients,
+        "created": summary.created,
+        "alerts": summary.alerts,
+        "model_version": summary.model_version,
+        "seconds": round(summary.seconds, 3),
+    }
+
+
+@router.get("/matches/{match_id}", response={200: MatchOut, **READ_ERRORS})
+def match_get(request: HttpRequest, match_id: uuid.UUID):
+    """One match: the client and the record side by side, with their name keys."""
+    user = actor(request)
+    match = match_selectors.get_match_for_user(user, match_id)
+    audit_view(actor=user, obj=match, client=match.client, what=_("Possible match"))
+    return _match(user, match, match_services.case_of(match.client_id))
+
+
+@router.post("/matches/{match_id}/confirm", response={200: MatchOut, **WRITE_ERRORS})
+def match_confirm(request: HttpRequest, match_id: uuid.UUID, payload: MatchConfirmIn):
+    """The record is this client (the officer of the client's case, or a section or Bapas
+    head). A prison admission or court decision within the guidance opens a violation."""
+    user = actor(request)
+    match = match_selectors.get_match_for_user(user, match_id)
+    match = match_services.match_confirm(actor=user, match=match, note=payload.note)
+    return _match(user, match, match_services.case_of(match.client_id))
+
+
+@router.post("/matches/{match_id}/reject", response={200: MatchOut, **WRITE_ERRORS})
+def match_reject(request: HttpRequest, match_id: uuid.UUID, payload: MatchRejectIn):
+    """The record is another person; `note` says why (required)."""
+    user = actor(request)
+    match = match_selectors.get_match_for_user(user, match_id)
+    match = match_services.match_reject(actor=user, match=match, note=payload.note)
+    return _match(user, match, match_services.case_of(match.client_id))

@@ -68,7 +68,26 @@ def test_it_finds_one_letter_apart_when_the_letter_reorders_the_key(make_case, o
 
 
 def test_it_ignores_the_same_name_with_another_birth_date(rizky, office):
-    assert found(office, full_name="Rizky Ramadhan", birth_date=BORN + dt.timedelta(days=1)) == {}
+    assert found(office, full_name="Rizky Ramadhan", birth_date=dt.date(1975, 3, 2)) == {}
+
+
+def test_the_matcher_warns_of_the_same_name_born_a_day_apart(rizky, office):
+    """The name rule wants the same birth date; the record matcher (linkage, registered in
+    core.duplicates) tolerates a date one day off: a mistyped date is a likely duplicate."""
+    near = BORN + dt.timedelta(days=1)
+    assert found(office, full_name="Rizky Ramadhan", birth_date=near) == {
+        rizky.pk: ("matcher", True)
+    }
+
+
+def test_the_matcher_warns_of_a_day_and_month_swap(make_case, office):
+    rudi = make_case(
+        identity={"full_name": "Rudi Hartono", "birth_date": dt.date(1992, 4, 3)}
+    ).client
+    swapped = dt.date(1992, 3, 4)
+    assert found(office, full_name="Rudi Hartono", birth_date=swapped) == {
+        rudi.pk: ("matcher", True)
+    }
 
 
 def test_it_ignores_a_different_name_with_the_same_birth_date(rizky, office):

@@ -1,0 +1,74 @@
+"""Home-page work: records that may be one of the officer's clients, awaiting their
+decision. Alerts are to do; the middle band needs a look."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from bimkemas.accounts.models import User
+from bimkemas.clients.access import own_open_cases
+from bimkemas.core.workitems import (
+    ITEMS_PER_GROUP,
+    Urgency,
+    WorkItem,
+    WorkItemGroup,
+    work_item_provider,
+)
+from bimkemas.linkage.models import MatchBand, MatchCandidate, MatchStatus
+
+
+def _group(matches, kind: str, heading: str, urgency: str, band: str) -> list[WorkItemGroup]:
+    total = matches.count()
+    if not total:
+        return []
+    items = [
+        WorkItem(
+            kind=kind,
+            title=_("%(source)s at %(institution)s, %(day)s: same person?")
+            % {
+                "source": m.record.get_source_display(),
+                "institution": m.record.institution,
+                "day": m.record.event_date.strftime("%d/%m/%Y"),
+            },
+            url=reverse("match_detail", args=[m.public_id]),
+            subject=m.client.full_name,
+            urgency=urgency,
+            client_id=m.client.public_id,
+        )
+        for m in matches.select_related("client", "record").order_by("-probability", "-pk")[
+            :ITEMS_PER_GROUP
+        ]
+    ]
+    return [
+        WorkItemGroup(
+            kind,
+            heading,
+            total,
+            items,
+            f"{reverse('match_list')}?band={band}",
+            _("See all %(count)s") % {"count": total},
+        )
+    ]
+
+
+@work_item_provider
+def match_decisions(user: User, day: dt.date) -> list[WorkItemGroup]:
+    if not user.is_officer:
+        return []
+    matches = MatchCandidate.objects.filter(
+        client_id__in=own_open_cases(user).values("client_id"), status=MatchStatus.PENDING
+    )
+    return _group(
+        matches.filter(band=MatchBand.ALERT),
+        "linkage.alert",
+        _("Prison or court records that may be your clients"),
+        Urgency.DUE,
+        MatchBand.ALERT,
+    ) + _group(
+        matches.filter(band=MatchBand.REVIEW),
+        "linkage.review",
+        _("Possible matches to review"),
+        Urgency.FLAGGED,
+        MatchBand.REVIEW,
+    )
