@@ -425,6 +425,8 @@ def _check_rows(
     while header and not header[-1].strip():
         header = header[:-1]
     header = [text.strip() or f"kolom_{index}" for index, text in enumerate(header, 1)]
+    if any(_unstorable(text) for text in header):
+        return result.reject_file(_("A column name holds invisible or control characters."))
     keys = _match_headers(spec, header, result)
     if result.file_rejected:
         return result
@@ -453,7 +455,10 @@ def _check_row(
     cells_by_key = {key: cells[i] if i < len(cells) else None for i, key in enumerate(keys) if key}
     values: dict[str, Any] = {}
     given: dict[str, str] = {}
-    problems = []
+    problems = list(_raw_problems(number, raw))
+    if problems:  # the cells' own checks would only say it again
+        result.problems.extend(problems)
+        return None
     for column in spec.columns:
         cell = cells_by_key.get(column.key)
         try:
@@ -473,6 +478,23 @@ def _check_row(
         values.setdefault(name, "")
     values.setdefault("birth_date", None)
     return ParsedRow(number, values, raw)
+
+
+def _unstorable(text: str) -> bool:
+    """NUL and lone surrogates: no database stores them (PostgreSQL refuses both)."""
+    return any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _raw_problems(number: int, raw: dict[str, str]) -> Iterable[Problem]:
+    for name, text in raw.items():
+        if _unstorable(text):
+            yield Problem(number, name, _("Invisible or control characters are not allowed."))
+        elif len(text) > MAX_CELL_CHARS:
+            yield Problem(
+                number,
+                name,
+                _("Too long: at most %(limit)s characters.") % {"limit": MAX_CELL_CHARS},
+            )
 
 
 def _check_dates(values: dict[str, Any], number: int, spec: SourceSpec) -> Iterable[Problem]:

@@ -210,3 +210,18 @@ def test_court_decisions_have_their_own_columns():
     assert values["event_date"] == dt.date(2026, 11, 3)
     assert values["event"] == "pidana penjara 1 tahun" and values["sex"] == "L"
     assert parse_records("sipp_decision", [{"nama": "X"}]).file_rejected
+
+
+def test_cells_no_database_stores_are_refused():
+    records = [
+        {**_sdp_record(1), "kamar": "B\ud8001"},
+        {**_sdp_record(2), "catatan": "x" * (imports.MAX_CELL_CHARS + 1)},
+        {**_sdp_record(3), "nama": "Budi\x00"},
+    ]
+    result = parse_records("sdp_admission", records)
+    assert _messages(result) == [(1, "kamar"), (2, "catatan"), (3, "nama")]
+    assert parse_records("sdp_admission", [{"na\x00ma": "x"}]).file_rejected
+
+
+def _sdp_record(number: int) -> dict[str, str]:
+    return sdp_row(number)
