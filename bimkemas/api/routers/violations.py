@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
@@ -307,8 +307,8 @@ def violation_list(request: HttpRequest, query: Query[ViolationListQuery]):
         officer = User.objects.filter(
             public_id=query.officer, office_id=user.office_id, role__in=OFFICER_ROLES
         ).first()
-        if officer is None:
-            raise ApplicationError(_("Unknown officer."), field="officer")
+        if officer is None:  # not an officer of the caller's office: none of theirs to show
+            return {"count": 0, "results": []}
     violations = violations_for_list(
         user,
         ListFilter(
@@ -440,6 +440,10 @@ def violation_attachment_file(
     """An evidence file, for whoever may see the violation; audited as a download."""
     user = actor(request)
     attachment = get_attachment_for_user(user, violation_id, attachment_id)
+    try:
+        stream = attachment.file.open("rb")
+    except OSError as error:
+        raise Http404 from error
     audit_record(
         actor=user,
         action=AuditAction.DOWNLOAD,
@@ -448,7 +452,7 @@ def violation_attachment_file(
         summary=str(attachment),
     )
     return FileResponse(
-        attachment.file.open("rb"),
+        stream,
         content_type=attachment.content_type,
         as_attachment=True,
         filename=attachment.original_name,
