@@ -375,7 +375,7 @@ def parse_file(source: str, file_name: str, content: bytes) -> ParseResult:
         header = next((cells for cells in rows if not _blank(cells)), None)
         if header is None:
             return result.reject_file(_("The file is empty."))
-        numbered = []
+        numbered: list[tuple[int, Sequence[Any]]] = []
         for number, cells in enumerate(rows, start=2):
             if _blank(cells):
                 continue
@@ -418,7 +418,7 @@ def parse_records(source: str, records: Sequence[dict[str, Any]]) -> ParseResult
 def _check_rows(
     spec: SourceSpec,
     header: list[str],
-    numbered: list[tuple[int, Sequence[Any]]],
+    numbered: Sequence[tuple[int, Sequence[Any]]],
     result: ParseResult,
 ) -> ParseResult:
     result.rows_total = len(numbered)
@@ -625,7 +625,7 @@ def _date_text(text: str) -> dt.date:
 def _duplicates(
     spec: SourceSpec,
     keys: list[str],
-    numbered: list[tuple[int, Sequence[Any]]],
+    numbered: Sequence[tuple[int, Sequence[Any]]],
     result: ParseResult,
 ) -> set[int]:
     """Rows whose institution and record number another row also has: none of them is

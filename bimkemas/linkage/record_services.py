@@ -161,13 +161,18 @@ def _held(source: str, rows: list[imports.ParsedRow]) -> dict[tuple[str, str], E
 def _held_with_other_data(
     row: imports.ParsedRow, record: ExternalRecord, differing: list[str]
 ) -> imports.Problem:
-    names = ", ".join(str(ExternalRecord._meta.get_field(name).verbose_name) for name in differing)
+    names = ", ".join(_label(name) for name in differing)
     message = _(
         "Already held since %(day)s with other data (%(fields)s): the record first received "
         "is kept and this row is not imported."
     ) % {"day": long_date(record.created_at.date()), "fields": names}
     column = imports.SOURCES[record.source].id_column
     return imports.Problem(row.row, column, message, kind="notice")
+
+
+def _label(name: str) -> str:
+    field = ExternalRecord._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
 
 
 def _create(batch: ImportBatch, rows: list[imports.ParsedRow]) -> None:
@@ -226,10 +231,8 @@ def _bounded(problems: list[imports.Problem]) -> list[dict[str, Any]]:
 
 
 def _match_new_records() -> None:
-    """Queue the matcher for the records not yet compared with the clients (helper ALERTS's
-    Huey task). Imported here: the task module loads the matcher's settings."""
-    try:
-        from bimkemas.linkage.tasks import match_new_records
-    except ImportError:  # pragma: no cover - TODO(lead): remove once linkage/tasks.py exists
-        return
+    """Queue the matcher for the records not yet compared with the clients. Imported here:
+    the task module loads the matcher's services, which an import does not need."""
+    from bimkemas.linkage.tasks import match_new_records
+
     match_new_records()

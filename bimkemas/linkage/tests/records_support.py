@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 
 from bimkemas.linkage.models import ExternalRecord, MatchBand, MatchCandidate
 
@@ -59,14 +58,6 @@ def sdp_csv(rows: list[dict[str, str]], *, header: list[str] | None = None, deli
 
 def sdp_file(*numbers: int, **values: str) -> bytes:
     return sdp_csv([sdp_row(number, **values) for number in numbers])
-
-
-@pytest.fixture(autouse=True)
-def _record_urls(settings):
-    try:
-        reverse("record_list")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "bimkemas.linkage.tests.records_urlconf"
 
 
 @pytest.fixture

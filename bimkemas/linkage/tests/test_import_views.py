@@ -9,7 +9,6 @@ from django.urls import reverse
 from bimkemas.audit.models import AuditAction, AuditEvent
 from bimkemas.linkage.models import ExternalRecord, ImportBatch
 from bimkemas.linkage.tests.records_support import (  # noqa: F401 (fixtures)
-    _record_urls,
     matched_record,
     record,
     sdp_csv,
