@@ -25,6 +25,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from bimkemas.clients.identity import name_key
 from bimkemas.core.dates import today
 from bimkemas.core.validators import clean_person_text
 
@@ -474,6 +475,7 @@ def _check_row(
         result.problems.extend(problems)
         return None
     values["event"] = spec.event(given)
+    values["name_key"] = name_key(values["full_name"])[:200]
     for name in ("birth_place", "sex", "nik", "address", "aliases"):
         values.setdefault(name, "")
     values.setdefault("birth_date", None)

@@ -70,6 +70,8 @@ class ExternalRecord(PublicIdModel):
     event = models.CharField(_("event"), max_length=300, blank=True)
     full_name = models.CharField(_("full name"), max_length=200)
     aliases = models.CharField(_("aliases"), max_length=300, blank=True)
+    # clients.identity.name_key of the name: finds "Mochammad" when "Muhammad" is searched.
+    name_key = models.CharField(max_length=200, blank=True, db_index=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
     sex = models.CharField(_("sex"), max_length=1, blank=True)  # "L", "P" or unknown

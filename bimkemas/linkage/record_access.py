@@ -13,6 +13,7 @@ from django.http import Http404
 
 from bimkemas.accounts.models import Role, User
 from bimkemas.clients.access import visible_clients
+from bimkemas.clients.identity import name_key
 from bimkemas.linkage.models import ExternalRecord, ImportBatch
 
 IMPORT_ROLES = (Role.HEAD, Role.SUPERVISOR, Role.REGISTRAR, Role.NATIONAL_VIEWER)
@@ -66,13 +67,7 @@ def search_records(
     `q` finds a name or alias (any part), a NIK or a record number."""
     records = visible_records(user)
     if q.strip():
-        text = " ".join(q.split())
-        records = records.filter(
-            Q(full_name__icontains=text)
-            | Q(aliases__icontains=text)
-            | Q(nik=text)
-            | Q(external_id__iexact=text)
-        )
+        records = records.filter(_search_q(" ".join(q.split())))
     if source:
         records = records.filter(source=source)
     if institution.strip():
@@ -82,3 +77,26 @@ def search_records(
     if date_to:
         records = records.filter(event_date__lte=date_to)
     return records.order_by("-event_date", "-pk")
+
+
+def _search_q(text: str) -> Q:
+    """The name as written or in any spelling (every word of its name key), an alias, a NIK
+    or a record number."""
+    found = (
+        Q(full_name__icontains=text)
+        | Q(aliases__icontains=text)
+        | Q(nik=text)
+        | Q(external_id__iexact=text)
+    )
+    tokens = name_key(text).split()
+    if tokens:
+        spelled = Q()
+        for token in tokens:  # a whole word of the key: "b" is not "budi"
+            spelled &= (
+                Q(name_key=token)
+                | Q(name_key__startswith=f"{token} ")
+                | Q(name_key__endswith=f" {token}")
+                | Q(name_key__contains=f" {token} ")
+            )
+        found |= spelled
+    return found

@@ -140,3 +140,11 @@ def test_an_import_result_is_only_for_importers(client, carol, alice):
     location = _upload(client, sdp_file(1))["Location"]
     login(client, alice)
     assert client.get(location).status_code == 404
+
+
+def test_the_search_finds_other_spellings_of_a_name(client, carol):
+    login(client, carol)
+    _upload(client, sdp_csv([sdp_row(1, nama="Mochammad Djoko Soesilo"), sdp_row(2)]))
+    found = client.get(reverse("record_list"), {"q": "Muhammad Joko"}).content.decode()
+    assert "Mochammad Djoko Soesilo" in found and "Budi Santoso" not in found
+    assert "1 record" in found
