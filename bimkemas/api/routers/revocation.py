@@ -315,7 +315,7 @@ def revocation_list(request: HttpRequest, query: Query[RevocationListQuery]):
     return [_summary(row) for row in rows]
 
 
-@router.get("/revocations/statistics", response={200: RevocationStatisticsOut, **READ_ERRORS})
+@router.get("/revocations/statistics", response={200: RevocationStatisticsOut, **WRITE_ERRORS})
 def revocation_statistics(request: HttpRequest, query: Query[RevocationStatisticsQuery]):
     """Proposals and revocations per year and per 100 clients: the user's office (section
     and Bapas heads), or every office or one by code (national viewers). Aggregates only."""
