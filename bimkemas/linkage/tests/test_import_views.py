@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from bimkemas.audit.models import AuditAction, AuditEvent
 from bimkemas.linkage.models import ExternalRecord, ImportBatch
+from bimkemas.linkage.record_services import records_ingest
 from bimkemas.linkage.tests.records_support import (  # noqa: F401 (fixtures)
     matched_record,
     record,
@@ -148,3 +149,11 @@ def test_the_search_finds_other_spellings_of_a_name(client, carol):
     found = client.get(reverse("record_list"), {"q": "Muhammad Joko"}).content.decode()
     assert "Mochammad Djoko Soesilo" in found and "Budi Santoso" not in found
     assert "1 record" in found
+
+
+def test_a_feed_call_shows_as_api_in_the_history(client, carol):
+    batch = records_ingest(actor=carol, source="sdp_admission", records=[sdp_row(1)])
+    login(client, carol)
+    assert ">API<" in client.get(reverse("record_import")).content.decode()
+    page = client.get(reverse("record_import_detail", args=[batch.public_id])).content.decode()
+    assert "API" in page and "Imported" in page
