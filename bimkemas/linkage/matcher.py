@@ -30,16 +30,19 @@ from typing import Any
 
 import pyarrow as pa
 
-from bimkemas.linkage.names import (
-    clean_nik,
-    clean_sex,
-    name_features,
-    parse_birth_date,
-    place_key,
-    swapped_date,
-)
+from bimkemas.linkage.features import BLOCKING_KEYS, IDENTITY_COLUMNS, FeatureError, prepare
 
-IDENTITY_COLUMNS = ("id", "full_name", "birth_date", "birth_place", "sex", "nik", "address")
+__all__ = [
+    "ALERT_THRESHOLD",
+    "IDENTITY_COLUMNS",
+    "REVIEW_THRESHOLD",
+    "LinkError",
+    "LinkResult",
+    "Match",
+    "exact_baseline",
+    "link",
+    "prepare",
+]
 
 # Fixed a priori, never tuned on labelled answers. An alert puts a work item on an officer's
 # worklist and a banner on the client's page, so it should be wrong about 1 time in 100 at
@@ -51,7 +54,7 @@ REVIEW_THRESHOLD: float = 0.5
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "default.json"
 # Bump when the prepared features or the comparisons change: saved models then no longer fit.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 6
 # Training needs enough of both sides for EM to see matches and u sampling to see non-matches.
 MIN_CLIENTS_TO_TRAIN = 1_000
 MIN_RECORDS_TO_TRAIN = 1_000
@@ -61,26 +64,12 @@ FAST_PATH_MAX_PAIRS = 2_000
 # find among the true matches. NIKs are often missing in prison records, names misspelt.
 DETERMINISTIC_RECALL = 0.6
 U_MAX_PAIRS = 2e6
+# Where u sampling saw no non-matching pair at a level (a shared NIK), u is taken as half an
+# observation in the sample; no level's m is below M_FLOOR (any field is mistyped sometimes).
+M_FLOOR = 1e-3
+# Term frequencies are estimated from the inputs; below this many rows they mean nothing.
+TF_MIN_ROWS = 1_000
 SEED = 8
-
-PREPARED_COLUMNS = (
-    "id",
-    "name_key",
-    "name_written",
-    "name_first",
-    "name_last",
-    "name_tokens",
-    "name_phonetic",
-    "birth_date",
-    "bd_swap",
-    "bd_days",
-    "bd_year",
-    "bd_md",
-    "birth_place",
-    "sex",
-    "nik",
-    "address",
-)
 
 logger = logging.getLogger(__name__)
 
@@ -103,59 +92,6 @@ class LinkError(ValueError):
     """Input the matcher cannot use (message fit to show a person)."""
 
 
-# --- preparing the input ----------------------------------------------------------------------
-
-
-def _none_if_empty(value: str) -> str | None:
-    return value or None
-
-
-def prepare(rows: Any) -> pa.Table:
-    """Identity rows (dicts or a pyarrow table with IDENTITY_COLUMNS) as the model's features."""
-    if isinstance(rows, pa.Table):
-        missing = [c for c in IDENTITY_COLUMNS if c not in rows.column_names]
-        if missing:
-            raise LinkError(f"missing columns: {', '.join(missing)}")
-        columns = {c: rows.column(c).to_pylist() for c in IDENTITY_COLUMNS}
-    else:
-        rows = list(rows)
-        columns = {c: [r.get(c) for r in rows] for c in IDENTITY_COLUMNS}
-    n = len(columns["id"])
-    out: dict[str, list] = {c: [] for c in PREPARED_COLUMNS}
-    for i in range(n):
-        features = name_features(columns["full_name"][i] or "")
-        try:
-            born = parse_birth_date(columns["birth_date"][i])
-        except ValueError as error:
-            raise LinkError(f"row {i + 1}: not a date: {columns['birth_date'][i]!r}") from error
-        swapped = swapped_date(born)
-        out["id"].append(str(columns["id"][i]))
-        out["name_key"].append(_none_if_empty(features.key))
-        out["name_written"].append(_none_if_empty(features.written))
-        out["name_first"].append(_none_if_empty(features.first))
-        out["name_last"].append(_none_if_empty(features.last))
-        out["name_tokens"].append(list(features.tokens) or None)
-        out["name_phonetic"].append(_none_if_empty(features.phonetic))
-        out["birth_date"].append(born.isoformat() if born else None)
-        out["bd_swap"].append(swapped.isoformat() if swapped else None)
-        out["bd_days"].append(born.toordinal() if born else None)
-        out["bd_year"].append(born.year if born else None)
-        out["bd_md"].append(born.strftime("%m-%d") if born else None)
-        out["birth_place"].append(_none_if_empty(place_key(columns["birth_place"][i] or "")))
-        out["sex"].append(_none_if_empty(clean_sex(columns["sex"][i])))
-        out["nik"].append(_none_if_empty(clean_nik(columns["nik"][i])))
-        out["address"].append(_none_if_empty(place_key(columns["address"][i] or "")))
-    schema = pa.schema(
-        [
-            (c, pa.list_(pa.string()) if c == "name_tokens" else pa.int64())
-            if c in ("name_tokens", "bd_days", "bd_year")
-            else (c, pa.string())
-            for c in PREPARED_COLUMNS
-        ]
-    )
-    return pa.table(out, schema=schema)
-
-
 # --- the model --------------------------------------------------------------------------------
 
 
@@ -169,7 +105,10 @@ def settings_creator(link_type: str = "link_only"):
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("name_key"),
-            cll.ExactMatchLevel("name_key").configure(label_for_charts="same normalised name"),
+            # Weighted by how common the name is ("Budi" says less than "Effendi Rahman Yudi").
+            cll.ExactMatchLevel("name_key", term_frequency_adjustments=True).configure(
+                label_for_charts="same normalised name"
+            ),
             cll.Or(
                 cll.JaroWinklerLevel("name_key", 0.95),
                 cll.JaroWinklerLevel("name_written", 0.95),
@@ -207,7 +146,11 @@ def settings_creator(link_type: str = "link_only"):
         comparison_levels=[
             cll.NullLevel("nik"),
             cll.ExactMatchLevel("nik"),
-            cll.LevenshteinLevel("nik", 1).configure(label_for_charts="one digit differs"),
+            # One digit apart is a typo or a neighbour: the NIK is the district code, the birth
+            # date and a serial counting the people born that day in that district (0001,
+            # 0002 …), so two people born a day apart, or in neighbouring districts, have NIKs
+            # one digit apart. It is kept out of "different NIK" but counts as no evidence.
+            cll.LevenshteinLevel("nik", 1).configure(label_for_charts=NEUTRAL_NIK_LEVEL),
             cll.ElseLevel(),
         ],
     )
@@ -237,16 +180,46 @@ def settings_creator(link_type: str = "link_only"):
         link_type=link_type,
         unique_id_column_name="id",
         comparisons=[name, birth, nik, place, sex, address],
-        blocking_rules_to_generate_predictions=[
-            block_on("nik"),
-            block_on("name_key", "bd_year"),
-            block_on("name_key", "bd_md"),
-            block_on("name_first", "birth_date"),
-            block_on("name_last", "birth_date"),
-        ],
+        blocking_rules_to_generate_predictions=[block_on(*keys) for keys in BLOCKING_KEYS],
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=False,
     )
+
+
+NEUTRAL_NIK_LEVEL = "one digit differs (a typo or a neighbour: no evidence)"
+
+
+def complete_parameters(settings: dict) -> dict:
+    """Every non-null level with explicit m and u: where training saw no example, Splink's
+    own defaults (what it would use at predict time), written down so that the DuckDB, Spark
+    and plain-Python paths score alike."""
+    from splink.internals.comparison_level import _default_m_values
+
+    for comparison in settings["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        defaults_m = _default_m_values(len(levels))
+        for position, level in enumerate(levels):
+            vector_value = len(levels) - 1 - position  # the top level has the highest value
+            m = level.get("m_probability")
+            if not isinstance(m, float | int):
+                m = defaults_m[vector_value]
+            level["m_probability"] = max(float(m), M_FLOOR)
+            u = level.get("u_probability")
+            if not isinstance(u, float | int) or u <= 0:
+                level["u_probability"] = 0.5 / U_MAX_PAIRS
+            if level.get("label_for_charts") == NEUTRAL_NIK_LEVEL:
+                level["m_probability"] = level["u_probability"]
+    return settings
+
+
+def without_term_frequencies(settings: dict) -> dict:
+    """The model with its term-frequency adjustments switched off (tiny inputs)."""
+    settings = json.loads(json.dumps(settings))
+    for comparison in settings["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            for key in ("tf_adjustment_column", "tf_adjustment_weight", "tf_minimum_u_value"):
+                level.pop(key, None)
+    return settings
 
 
 def model_version(path: Path) -> str:
@@ -315,7 +288,7 @@ def train(clients: pa.Table, records: pa.Table, *, db_api=None, progress=None) -
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("name_key", "birth_date"), estimate_without_term_frequencies=True
     )
-    settings = linker.misc.save_model_to_json()
+    settings = complete_parameters(linker.misc.save_model_to_json())
     settings.pop("linker_uid", None)  # random per run: keep the file (and version) stable
     lam = settings["probability_two_random_records_match"]
     meta = {
@@ -327,10 +300,6 @@ def train(clients: pa.Table, records: pa.Table, *, db_api=None, progress=None) -
 
 
 # --- linking ----------------------------------------------------------------------------------
-
-
-def _as_table(rows: Any) -> pa.Table:
-    return prepare(rows)
 
 
 def link(
@@ -358,7 +327,10 @@ def link(
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    left, right = _as_table(clients), _as_table(records)
+    try:
+        left, right = prepare(clients), prepare(records)
+    except FeatureError as error:
+        raise LinkError(str(error)) from error
     timings["prepare"] = time.perf_counter() - started
     if left.num_rows == 0 or right.num_rows == 0:
         path = Path(model_path) if model_path and _read_model(model_path) else DEFAULT_MODEL_PATH
@@ -372,7 +344,12 @@ def link(
     version = model_version(path)
 
     step = time.perf_counter()
-    if backend == "spark":
+    if backend == "duckdb" and left.num_rows * right.num_rows <= FAST_PATH_MAX_PAIRS:
+        from bimkemas.linkage.fastpath import score_all
+
+        prior = prior_for(meta, left.num_rows)
+        matches = [Match(*row) for row in score_all(left, right, settings, prior, threshold)]
+    elif backend == "spark":
         from bimkemas.linkage.spark import predict_spark
 
         matches = predict_spark(left, right, settings, meta, threshold, progress=say)
@@ -412,6 +389,8 @@ def _predict_duckdb(left, right, settings, meta, threshold, *, progress) -> list
 
     _quiet_splink()
     db_api = _duckdb_api()
+    if left.num_rows + right.num_rows < TF_MIN_ROWS:
+        settings = without_term_frequencies(settings)
     settings = {**settings, "probability_two_random_records_match": prior_for(meta, left.num_rows)}
     linker = Linker(
         [

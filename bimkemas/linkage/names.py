@@ -60,24 +60,35 @@ def name_features(full_name: str) -> NameFeatures:
 
 
 def place_key(place: str) -> str:
-    """A birth place or address in lower-case ASCII words, old spellings unified
-    ("Soerabaja" = "Surabaya"), administrative words dropped ("Kota", "Kab.")."""
+    """A birth place or address in lower-case ASCII words, administrative words dropped
+    ("Kota", "Kab."), old spellings unified ("Soerabaja" = "Surabaya")."""
     text = unicodedata.normalize("NFKD", place or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", text)
-    words = [w for w in words if w not in _PLACE_NOISE]
-    return " ".join(_old_spelling(w) for w in words)
+    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in _PLACE_NOISE]
+    text = " ".join(words)
+    if re.search("oe|dj|tj|nj|sj", text):
+        text = _PLACE_PATTERN.sub(lambda m: _PLACE_SPELLING.get(m.group(), "y"), text)
+    return text
 
 
-_PLACE_NOISE = {"kota", "kab", "kabupaten", "kec", "kecamatan", "kel", "kelurahan", "desa"}
+# Administrative and street words that one office writes and another drops or abbreviates.
+_PLACE_NOISE = {
+    "kota",
+    "kab",
+    "kabupaten",
+    "kec",
+    "kecamatan",
+    "kel",
+    "kelurahan",
+    "desa",
+    "jl",
+    "jln",
+    "jalan",
+    "no",
+    "nomor",
+}
 _PLACE_SPELLING = {"oe": "u", "dj": "j", "tj": "c", "nj": "ny", "sj": "sy"}
 _PLACE_PATTERN = re.compile("oe|dj|tj|nj|sj|j")
-
-
-def _old_spelling(word: str) -> str:
-    if not re.search("oe|dj|tj|nj|sj", word):
-        return word
-    return _PLACE_PATTERN.sub(lambda m: _PLACE_SPELLING.get(m.group(), "y"), word)
 
 
 def parse_birth_date(value: object) -> dt.date | None:

@@ -123,17 +123,25 @@ def _people(n: int, rng: np.random.Generator) -> dict[str, list]:
     births = [dt.date.fromordinal(int(d)) for d in days]
     place_idx = rng.integers(0, len(PLACES), size=n)
     places = [PLACES[i] for i in place_idx]
-    serial = rng.integers(1, 9999, size=n)
-    niks = [
-        f"{_REGION[places[i]]}{births[i].day + (40 if female[i] else 0):02d}"
-        f"{births[i].month:02d}{births[i].year % 100:02d}{serial[i]:04d}"
-        for i in range(n)
-    ]
+    # The last four digits count the people registered in one district with one birth date
+    # and sex (0001, 0002 …): a NIK is unique, but neighbours differ by one digit.
+    seen: dict[str, int] = {}
+    niks = []
+    for i in range(n):
+        prefix = (
+            f"{_REGION[places[i]]}{births[i].day + (40 if female[i] else 0):02d}"
+            f"{births[i].month:02d}{births[i].year % 100:02d}"
+        )
+        seen[prefix] = seen.get(prefix, 0) + 1
+        niks.append(f"{prefix}{seen[prefix]:04d}")
     street = rng.integers(0, len(STREETS), size=n)
     number = rng.integers(1, 200, size=n)
+    rt = rng.integers(1, 20, size=n)
+    rw = rng.integers(1, 12, size=n)
     kel = rng.integers(0, len(KELURAHAN), size=n)
     addresses = [
-        f"Jl. {STREETS[street[i]]} No. {number[i]}, {KELURAHAN[kel[i]]}, {places[i]}"
+        f"Jl. {STREETS[street[i]]} No. {number[i]} RT {rt[i]:03d} RW {rw[i]:02d}, "
+        f"{KELURAHAN[kel[i]]}, {places[i]}"
         for i in range(n)
     ]
     return {
@@ -273,8 +281,8 @@ def _alter_address(address: str, place: str, rng: random.Random) -> str:
     if r < 0.65:
         return ""
     return (
-        f"Jl. {rng.choice(STREETS)} No. {rng.randrange(1, 200)}, "
-        f"{rng.choice(KELURAHAN)}, {place or rng.choice(PLACES)}"
+        f"Jl. {rng.choice(STREETS)} No. {rng.randrange(1, 200)} RT {rng.randrange(1, 20):03d} "
+        f"RW {rng.randrange(1, 12):02d}, {rng.choice(KELURAHAN)}, {place or rng.choice(PLACES)}"
     )
 
 
