@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import Role, User
-from bimkemas.clients.dues import due_work_items
+from bimkemas.clients.access import own_open_cases
 from bimkemas.core.dates import long_date
 from bimkemas.core.workitems import (
     ITEMS_PER_GROUP,
@@ -22,8 +22,23 @@ from bimkemas.revocation.workflow import Route, Status
 
 @work_item_provider
 def next_steps(user: User, day: dt.date) -> list[WorkItemGroup]:
-    """An officer's revocations, each with its next step (the due rule over the caseload)."""
-    return due_work_items(user, day, "revocation.process")
+    """An officer's revocations whose next step is theirs: the statement, the examination.
+    (Every open revocation's next step, whoever takes it, is on /due/ by the due rule.)"""
+    if not user.is_officer:
+        return []
+    rows = Revocation.objects.open().filter(
+        case__in=own_open_cases(user), status__in=[Status.REQUESTED, Status.STATEMENT_TAKEN]
+    )
+    return _group(
+        "revocation.process",
+        _("Revocations: your next step"),
+        rows,
+        day,
+        lambda r: (
+            _("%(step)s, due %(day)s") % {"step": r.next_step_label, "day": long_date(r.due_on)}
+        ),
+        reverse("revocation_list") + "?status=open",
+    )
 
 
 def _group(kind: str, heading: str, rows, day: dt.date, title, see_all: str) -> list[WorkItemGroup]:
