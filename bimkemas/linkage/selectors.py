@@ -34,7 +34,7 @@ def matches_in_charge(user: User):
     a supervisor's whole office. Others: none."""
     if user.is_officer:
         return MatchCandidate.objects.filter(client_id__in=own_open_cases(user).values("client_id"))
-    if can_supervise(user):
+    if can_supervise(user) and user.office_id is not None:
         return MatchCandidate.objects.filter(client__office_id=user.office_id)
     return MatchCandidate.objects.none()
 
@@ -143,7 +143,7 @@ def precision_scope(user: User):
     """Supervisors: their office's matches; the national viewer: every office's."""
     if user.is_authenticated and user.is_active and user.is_national_viewer:
         return MatchCandidate.objects.all()
-    if can_supervise(user):
+    if can_supervise(user) and user.office_id is not None:
         return MatchCandidate.objects.filter(client__office_id=user.office_id)
     return None
 

@@ -78,9 +78,8 @@ CLIENT_FIELDS = (
 
 
 def client_address(row: dict[str, Any]) -> str:
-    parts = (row.get("street"), row.get("kelurahan"), row.get("kecamatan"))
-    parts += (row.get("work_area__name"),)
-    return ", ".join(p for p in parts if p)
+    names = ("street", "kelurahan", "kecamatan", "work_area__name")
+    return ", ".join(str(row[n]) for n in names if row.get(n))
 
 
 def client_identity(row: dict[str, Any]) -> dict[str, Any]:

@@ -45,8 +45,8 @@ def record_url(record) -> str:
 def match_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if user.is_national_viewer:
-        context = {"national": selectors.national_counts(), "title": _("Possible matches")}
-        return render(request, "linkage/match_list.html", context)
+        national = {"national": selectors.national_counts(), "title": _("Possible matches")}
+        return render(request, "linkage/match_list.html", national)
     require(user.office_id is not None and (user.is_officer or can_supervise(user)))
     status = request.GET.get("status", MatchStatus.PENDING)
     status = status if status in MatchStatus.values or status == "all" else MatchStatus.PENDING

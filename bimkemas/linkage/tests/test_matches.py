@@ -336,3 +336,14 @@ def test_the_client_page_shows_no_banner_for_the_middle_band(client, case, alice
     html = client.get(reverse("client_detail", args=[case.client.public_id])).content.decode()
 
     assert 'id="match-alerts"' not in html
+
+
+def test_the_record_page_lists_its_matches(client, case, alice, bob):
+    match = make_match(case.client)
+    login(client, bob)
+
+    html = client.get(reverse("record_detail", args=[match.record.public_id])).content.decode()
+
+    assert 'id="record-matches"' in html
+    assert reverse("match_detail", args=[match.public_id]) in html
+    assert case.client.full_name in html
