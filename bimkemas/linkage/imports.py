@@ -58,16 +58,17 @@ class SourceSpec:
     # (column keys → text) the event as stored: what happened, in the source's words.
     event: Callable[[dict[str, str]], str]
 
-    def column(self, key: str) -> Column:
-        return next(column for column in self.columns if column.key == key)
+    def key_of(self, field_name: str) -> str:
+        """The column that fills an ExternalRecord field."""
+        return next(c.key for c in self.columns if c.field == field_name)
 
     @property
     def id_column(self) -> str:
-        return next(c.key for c in self.columns if c.field == "external_id")
+        return self.key_of("external_id")
 
     @property
     def institution_column(self) -> str:
-        return next(c.key for c in self.columns if c.field == "institution")
+        return self.key_of("institution")
 
 
 def _joined(*keys: str) -> Callable[[dict[str, str]], str]:
@@ -197,7 +198,10 @@ SEX_VALUES = {
     "f": "P",
 }
 STATUS_VALUES = {"tahanan": "tahanan", "narapidana": "narapidana", "napi": "narapidana"}
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+# yyyy-mm-dd (a time after it is ignored), or dd/mm/yyyy with /, - or . between.
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ][\d:.]+)?")
+_DMY_DATE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -315,6 +319,8 @@ def _csv_rows(content: bytes) -> Iterator[list[str]]:
 
 
 def _cell_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -432,7 +438,10 @@ def _check_rows(
     if result.file_rejected:
         return result
     duplicates = _duplicates(spec, keys, numbered, result)
-    parsed = [_check_row(spec, header, keys, number, cells, result) for number, cells in numbered]
+    day = today()
+    parsed = [
+        _check_row(spec, header, keys, (number, cells), result, day) for number, cells in numbered
+    ]
     result.valid = [row for row in parsed if row is not None and row.row not in duplicates]
     result.problems.sort(key=lambda p: (p.row, p.kind, p.column))
     return result
@@ -442,10 +451,11 @@ def _check_row(
     spec: SourceSpec,
     header: list[str],
     keys: list[str],
-    number: int,
-    cells: Sequence[Any],
+    numbered: tuple[int, Sequence[Any]],
     result: ParseResult,
+    day: dt.date,
 ) -> ParsedRow | None:
+    number, cells = numbered
     if len(cells) > len(header) and not _blank(cells[len(header) :]):
         result.problems.append(
             Problem(number, "", _("The row has more cells than the header has columns."))
@@ -470,7 +480,7 @@ def _check_row(
         given[column.key] = _cell_text(value) if value is not None else ""
         if column.field:
             values[column.field] = value
-    problems.extend(_check_dates(values, number, spec))
+    problems.extend(_check_dates(values, number, spec, day))
     if problems:
         result.problems.extend(problems)
         return None
@@ -484,7 +494,7 @@ def _check_row(
 
 def _unstorable(text: str) -> bool:
     """NUL and lone surrogates: no database stores them (PostgreSQL refuses both)."""
-    return any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in text)
+    return _UNSTORABLE.search(text) is not None
 
 
 def _raw_problems(number: int, raw: dict[str, str]) -> Iterable[Problem]:
@@ -499,12 +509,14 @@ def _raw_problems(number: int, raw: dict[str, str]) -> Iterable[Problem]:
             )
 
 
-def _check_dates(values: dict[str, Any], number: int, spec: SourceSpec) -> Iterable[Problem]:
+def _check_dates(
+    values: dict[str, Any], number: int, spec: SourceSpec, day: dt.date
+) -> Iterable[Problem]:
     event_date, birth_date = values.get("event_date"), values.get("birth_date")
-    event_column = next(c.key for c in spec.columns if c.field == "event_date")
-    if event_date and event_date > today() + dt.timedelta(days=1):
+    event_column = spec.key_of("event_date")
+    if event_date and event_date > day + dt.timedelta(days=1):
         yield Problem(number, event_column, _("This date is in the future."))
-    if birth_date and birth_date > today():
+    if birth_date and birth_date > day:
         yield Problem(number, "tanggal_lahir", _("This date is in the future."))
     elif birth_date and event_date and birth_date >= event_date:
         yield Problem(
@@ -613,12 +625,15 @@ def _excel_serial(number: float) -> dt.date:
 
 
 def _date_text(text: str) -> dt.date:
-    candidate = text[:10] if re.fullmatch(r"\d{4}-\d\d-\d\d[T ][\d:.]+", text) else text
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(candidate, fmt).date()
-        except ValueError:
-            continue
+    iso = _ISO_DATE.fullmatch(text)
+    dmy = None if iso else _DMY_DATE.fullmatch(text)
+    try:
+        if iso:
+            return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+        if dmy:
+            return dt.date(int(dmy["y"]), int(dmy["m"]), int(dmy["d"]))
+    except ValueError:
+        pass  # 31/02: not a real day
     raise ValidationError(
         _("Not a date: “%(value)s”. Write dd/mm/yyyy or yyyy-mm-dd.") % {"value": text[:40]}
     )
