@@ -27,6 +27,8 @@ from bimkemas.violations.models import (
 )
 from bimkemas.violations.services import violation_decide, violation_dismiss, violation_record
 
+# A rung's index into the ladder, "dismiss", or None for a violation left open.
+Step = int | str | None
 DEMO_OFFICE = "plg"
 DEMO_OFFICER = "pk"
 OTHER_CASES = 10  # other officers' clients with violations
@@ -100,21 +102,21 @@ def _office(rng: random.Random, office: Office, day: dt.date) -> dict[str, int]:
     others = list(cases.exclude(officer=officer)[: OTHER_CASES * 4])
     others = rng.sample(others, min(OTHER_CASES, len(others)))
     letters: list[ViolationDecision] = []
+    plan: list[tuple[SupervisionCase, list[Step]]] = []
     # The demo PK: one client climbing the ladder (two letters), three open, one dismissed.
     if mine:
-        plan = [(mine[0], [0, 1, None])]  # counselling, then SP I, then an open one
+        plan.append((mine[0], [0, 1, None]))  # counselling, then SP I, then an open one
         plan += [(case, [None]) for case in mine[1:3]]
         plan += [(case, ["dismiss"]) for case in mine[3:4]]
-        for case, steps in plan:
-            for decision in _history(rng, case, steps, rungs, head, day, counts):
-                letters.append(decision)
+    for case, steps in plan:
+        letters += _history(rng, case, steps, rungs, head, day, counts)
     # Other officers' clients: one to three violations each, answered up the ladder; one
     # reaches the revocation proposal.
     for index, case in enumerate(others):
-        steps: list = [rng.choice([0, 1, 1, 2])] if index else [1, 2, 3]
+        climb: list[Step] = [rng.choice([0, 1, 1, 2])] if index else [1, 2, 3]
         if rng.random() < 0.4:
-            steps.append(None if rng.random() < 0.6 else "dismiss")
-        _history(rng, case, steps, rungs, head, day, counts)
+            climb.append(None if rng.random() < 0.6 else "dismiss")
+        _history(rng, case, climb, rungs, head, day, counts)
     for decision in letters[:LETTERS]:
         letter_generate(actor=decision.by, decision=decision, fmt=DocumentFormat.DOCX)
         counts["letters"] += 1
@@ -128,7 +130,7 @@ def _actor(case: SupervisionCase, head: User) -> User:
 def _history(
     rng: random.Random,
     case: SupervisionCase,
-    steps: list,
+    steps: list[Step],
     rungs: list[LadderRung],
     head: User,
     day: dt.date,

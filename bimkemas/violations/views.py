@@ -376,7 +376,7 @@ def _rung_initial(rungs) -> list[dict]:
 def ladder_settings(request: HttpRequest) -> HttpResponse:
     user = _office_user(request)
     require(can_edit_ladder(user))
-    assert user.office is not None
+    assert user.office is not None and user.office_id is not None
     rungs = office_ladder(user.office_id, active_only=False)
     status = 200
     if request.method == "POST":
