@@ -103,7 +103,17 @@ def _date_row(label: str, mine: dt.date | None, theirs: dt.date | None) -> Row:
 
 
 def compare(client: Client, record: ExternalRecord) -> Comparison:
-    address = client.address_line
+    # As the matcher read it: street, kelurahan, kecamatan, kabupaten/kota (no RT/RW labels).
+    address = ", ".join(
+        p
+        for p in (
+            client.street,
+            client.kelurahan,
+            client.kecamatan,
+            client.work_area.name if client.work_area_id else "",
+        )
+        if p
+    )
     rows = [
         _text_row(_("Name"), client.full_name, record.full_name),
         _date_row(_("Date of birth"), client.birth_date, record.birth_date),

@@ -128,6 +128,7 @@ class Tally:
 class PrecisionRow:
     label: str  # a month ("2026-03") or a model version
     bands: dict[str, Tally] = field(default_factory=dict)
+    month: dt.date | None = None  # the month's first day, for showing it
 
     @property
     def total(self) -> Tally:
@@ -154,7 +155,10 @@ def _rows(matches, key: str) -> list[PrecisionRow]:
     for row in counts:
         value = row[key]
         label = value.strftime("%Y-%m") if isinstance(value, dt.date) else (value or "-")
-        per = grouped.setdefault(label, PrecisionRow(label))
+        month = value if isinstance(value, dt.date) else None
+        if isinstance(month, dt.datetime):
+            month = month.date()
+        per = grouped.setdefault(label, PrecisionRow(label, month=month))
         per.bands.setdefault(row["band"], Tally()).add(row["status"], row["n"])
     for per in grouped.values():
         per.bands = {band: per.bands.get(band, Tally()) for band in MatchBand.values}

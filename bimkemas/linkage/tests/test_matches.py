@@ -347,3 +347,23 @@ def test_the_record_page_lists_its_matches(client, case, alice, bob):
     assert 'id="record-matches"' in html
     assert reverse("match_detail", args=[match.public_id]) in html
     assert case.client.full_name in html
+
+
+def test_the_real_matcher_on_a_tiny_set(case, make_case, pat, alice):
+    """The shipped model, no fake: an old spelling of alice's client is an alert; a namesake
+    born years earlier elsewhere is not matched at all."""
+    namesake = make_case(officer=pat, identity={"full_name": "Hendra Gunawan"}).client
+    back = make_record("Boedi Santoso", birth_date=case.client.birth_date, nik="")
+    other = make_record(
+        "Hendra Gunawan", birth_date=dt.date(1961, 2, 3), birth_place="Jambi", address=""
+    )
+
+    summary = services.matches_run()
+
+    assert summary.model_version and summary.records == 2
+    found = {(m.client_id, m.record_id): m for m in MatchCandidate.objects.all()}
+    assert found[(case.client.pk, back.pk)].band == MatchBand.ALERT
+    assert (namesake.pk, other.pk) not in found
+    assert (
+        Notification.objects.filter(recipient=alice, purpose_key__startswith="match-").count() == 1
+    )
