@@ -162,7 +162,7 @@ def _past_revocation(case, rng, head, secretary) -> tuple[Revocation, list[Revoc
 def _close_as_revoked(cases: list[SupervisionCase], revocations: list[Revocation]) -> None:
     for case, revocation in zip(cases, revocations, strict=True):
         case.status = CaseStatus.REVOKED
-        case.closed_on = revocation.decided_on
+        case.closed_on = revocation.decided_on or case.guidance_end
         case.closing_note = revocation.decision_reference
     SupervisionCase.objects.bulk_update(cases, ["status", "closed_on", "closing_note"])
     by_case = {r.case_id: r for r in revocations}
@@ -170,7 +170,7 @@ def _close_as_revoked(cases: list[SupervisionCase], revocations: list[Revocation
     for termination in terminations:
         revocation = by_case[termination.case_id]
         termination.kind = TerminationKind.REVOKED
-        termination.on = revocation.decided_on
+        termination.on = revocation.decided_on or termination.on
         termination.decision_reference = revocation.decision_reference
         termination.certificate_seq = None
         termination.certificate_number = ""

@@ -92,7 +92,8 @@ def statistics_scope(user: User, office_id: int | None = None):
         if office_id is not None:
             return revocations.filter(office_id=office_id), cases.filter(office_id=office_id)
         return revocations, cases
-    return revocations.filter(office_id=user.office_id), cases.filter(office_id=user.office_id)
+    own = user.office_id or 0
+    return revocations.filter(office_id=own), cases.filter(office_id=own)
 
 
 def per_year(revocations, cases, first: int, last: int) -> list[YearRow]:

@@ -106,6 +106,11 @@ STEPS: dict[str, StepPage] = {
     ),
 }
 SLUG_OF = {page.kind: slug for slug, page in STEPS.items()}
+ROUTE_LABELS = {
+    (Route.INTEGRATION, StepKind.REPORT): gettext_lazy("Report to the Kanwil / Ditjenpas"),
+    (Route.ASIMILASI, StepKind.REPORT): gettext_lazy("Report to the Lapas/Rutan"),
+    (Route.ASIMILASI, StepKind.DECISION): gettext_lazy("Decision of the Lapas/Rutan"),
+}
 
 
 def _violations(case) -> list[Violation]:
@@ -176,8 +181,8 @@ def _stepper(revocation: Revocation) -> list[dict]:
             StepKind.REPORT,
         ):
             state = "skipped"
-        rows.append({"kind": kind, "label": StepKind(kind).label, "state": state,
-                     "step": recorded.get(kind)})  # fmt: skip
+        label = ROUTE_LABELS.get((revocation.route, kind), StepKind(kind).label)
+        rows.append({"kind": kind, "label": label, "state": state, "step": recorded.get(kind)})
     return rows
 
 
@@ -194,7 +199,9 @@ def _detail_context(user: User, revocation: Revocation) -> dict:
         "case": revocation.case,
         "clock": selectors.clock(revocation, day),
         "stepper": _stepper(revocation),
-        "next_step": StepKind(upcoming).label if upcoming else "",
+        "next_step": ROUTE_LABELS.get((revocation.route, upcoming), StepKind(upcoming).label)
+        if upcoming
+        else "",
         "actions": actions,
         "can_work": works_on(user, revocation.case),
         "versions": letter_versions(revocation),
@@ -227,10 +234,10 @@ def _form_for(page: StepPage, revocation: Revocation, data=None, files=None) -> 
 
 
 def _run(page: StepPage, user: User, revocation: Revocation, form: forms.Form):
-    data = dict(form.cleaned_data)
+    data: dict[str, Any] = dict(form.cleaned_data)
     uploads = [data.pop("upload")] if data.get("upload") else []
     data.pop("upload", None)
-    common = {"actor": user, "revocation": revocation}
+    common: dict[str, Any] = {"actor": user, "revocation": revocation}
     if page.kind == StepKind.STATEMENT:
         assert isinstance(form, step_forms.StatementForm)
         return services.revocation_record_statement(

@@ -333,7 +333,12 @@ def revocation_statistics(request: HttpRequest, query: Query[RevocationStatistic
         raise ApplicationError(_("The period ends before it starts."), field="to")
     period = selectors.period(revocations, cases, start, end)
     years = selectors.per_year(revocations, cases, min(start.year, day.year - 2), day.year)
-    scope = office.code if office else ("national" if user.is_national_viewer else user.office.code)
+    if office is not None:
+        scope = office.code
+    elif user.is_national_viewer or user.office is None:
+        scope = "national"
+    else:
+        scope = user.office.code
     return {
         "scope": scope,
         "start": start,
