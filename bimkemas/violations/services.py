@@ -230,6 +230,15 @@ def _record(
     )
     for upload in attachments:
         _attach(actor=actor, violation=violation, upload=upload)
+    officer = case.officer
+    if officer is not None and officer.pk != actor.pk:  # a head, or a confirmed record match
+        notification_enqueue(
+            recipient=officer,
+            purpose_key=f"violation-recorded:{violation.public_id}",
+            subject=_("Violation recorded: %(register)s") % {"register": case.register_number},
+            body=violation.summary,
+            url=reverse("violation_detail", args=[violation.public_id]),
+        )
     return violation
 
 

@@ -107,6 +107,8 @@ def test_only_the_officer_or_the_office_heads_record(record, case, pat, carol, e
         with pytest.raises(ApplicationError):
             record(case, actor=outsider)
     assert record(case, actor=bob).opened_by == bob
+    told = Notification.objects.filter(purpose_key__startswith="violation-recorded:")
+    assert list(told.values_list("recipient__username", flat=True)) == ["alice"]
     assert record(case, actor=dave).opened_by == dave
 
 
