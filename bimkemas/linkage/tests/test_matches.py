@@ -367,3 +367,16 @@ def test_the_real_matcher_on_a_tiny_set(case, make_case, pat, alice):
     assert (
         Notification.objects.filter(recipient=alice, purpose_key__startswith="match-").count() == 1
     )
+
+
+def test_the_task_and_the_nightly_run_compare_new_records(case, monkeypatch):
+    from bimkemas.linkage import tasks
+
+    monkeypatch.setattr(services, "link", FakeMatcher())
+    monkeypatch.setattr(services, "thresholds", lambda: (ALERT, REVIEW))
+    make_record(case.client.full_name, birth_date=case.client.birth_date)
+
+    assert tasks.match_new_records.call_local() == 1
+    make_record(case.client.full_name, birth_date=dt.date(1970, 1, 1))
+    assert tasks.match_new_records_daily.call_local() == 1
+    assert MatchCandidate.objects.count() == 2
