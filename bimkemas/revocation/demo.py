@@ -124,6 +124,7 @@ def _past_revocation(case, rng, head, secretary) -> tuple[Revocation, list[Revoc
         requested_on=requested,
         sender=rng.choice(SENDERS),
         letter_number=f"B/{rng.randint(100, 999)}/{requested.month}/{requested.year}",
+        service_days=SERVICE_STANDARD_DAYS,
         due_on=add_working_days(requested, SERVICE_STANDARD_DAYS),
         decision_reference=reference,
         decided_on=decided,

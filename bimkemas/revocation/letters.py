@@ -24,7 +24,7 @@ from bimkemas.documents.models import (
 from bimkemas.documents.selectors import documents_of
 from bimkemas.documents.services import document_generate
 from bimkemas.revocation.models import Revocation, RevocationStep
-from bimkemas.revocation.workflow import SERVICE_STANDARD_DAYS, StepKind
+from bimkemas.revocation.workflow import StepKind
 
 KINDS = {
     "statement": DocumentKind.REVOCATION_STATEMENT,
@@ -130,7 +130,7 @@ def report_content(revocation: Revocation) -> DocumentContent:
             f"Dengan ini kami laporkan usulan pencabutan program {case.programme.name} atas "
             f"nama klien tersebut di atas, dengan alasan: {revocation.get_grounds_display()}.",
             f"Dasar: {request}, tanggal {tanggal(revocation.requested_on)}.",
-            f"Standar pelayanan {SERVICE_STANDARD_DAYS} hari kerja, batas waktu "
+            f"Standar pelayanan {revocation.service_days} hari kerja, batas waktu "
             f"{tanggal(revocation.due_on)}.",
         ]
         return DocumentContent(

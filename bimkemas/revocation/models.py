@@ -2,14 +2,16 @@
 recorded as dated `RevocationStep` rows (the state machine is workflow.py)."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bimkemas.clients.models import CaseDocument, Facility, SupervisionCase
-from bimkemas.core.models import PublicIdModel
+from bimkemas.core.models import PublicIdModel, TimeStampedModel
 from bimkemas.revocation.workflow import (
     FINAL_STATUSES,
     OPEN_STATUSES,
+    SERVICE_STANDARD_DAYS,
     Route,
     Status,
     StepKind,
@@ -20,6 +22,32 @@ from bimkemas.violations.models import Violation, ViolationKind
 
 TEXT_MAX = 4000
 ASIMILASI_CODE = "ASIMILASI"  # clients.Programme.code of asimilasi (demo and fixtures)
+
+
+class RevocationSettings(TimeStampedModel):
+    """An office's revocation rules; an office without a row uses the defaults."""
+
+    office = models.OneToOneField(
+        "accounts.Office", on_delete=models.CASCADE, related_name="revocation_settings"
+    )
+    service_days = models.PositiveSmallIntegerField(
+        _("service standard (working days)"),
+        default=SERVICE_STANDARD_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Working days from the request to the report upward (DOMAIN: 20)."),
+    )
+
+    class Meta:
+        verbose_name = _("revocation settings")
+        verbose_name_plural = _("revocation settings")
+
+    def __str__(self) -> str:
+        return str(self.office)
+
+
+def service_days_for(office_id: int) -> int:
+    row = RevocationSettings.objects.filter(office_id=office_id).values("service_days").first()
+    return row["service_days"] if row else SERVICE_STANDARD_DAYS
 
 
 class RequestChannel(models.TextChoices):
@@ -78,7 +106,9 @@ class Revocation(PublicIdModel):
     sender = models.CharField(_("sender / reported by"), max_length=200)
     letter_number = models.CharField(_("letter number"), max_length=100, blank=True)
     account = models.TextField(_("what was reported"), blank=True)
-    due_on = models.DateField(_("due (20 working days)"))
+    # The office's service standard when the request came, and the date it gives.
+    service_days = models.PositiveSmallIntegerField(default=SERVICE_STANDARD_DAYS)
+    due_on = models.DateField(_("due"))
     # The prison that decides an asimilasi revocation (the case's origin unless changed).
     institution = models.ForeignKey(
         Facility,

@@ -11,7 +11,7 @@ from bimkemas.accounts.models import User
 from bimkemas.clients.models import SupervisionCase
 from bimkemas.core.workdays import working_days_between
 from bimkemas.revocation.models import Revocation
-from bimkemas.revocation.workflow import SERVICE_STANDARD_DAYS, Status
+from bimkemas.revocation.workflow import Status
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def clock(revocation: Revocation, today: dt.date) -> Clock:
     days = working_days_between(revocation.requested_on, until)
     return Clock(
         day=days,
-        of=SERVICE_STANDARD_DAYS,
+        of=revocation.service_days,
         due_on=revocation.due_on,
         overdue=until > revocation.due_on,
         running=revocation.is_open,

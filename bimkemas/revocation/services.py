@@ -31,9 +31,9 @@ from bimkemas.revocation.models import (
     RequestChannel,
     Revocation,
     RevocationStep,
+    service_days_for,
 )
 from bimkemas.revocation.workflow import (
-    SERVICE_STANDARD_DAYS,
     Route,
     Status,
     StepKind,
@@ -120,6 +120,7 @@ def revocation_request(
     if channel == RequestChannel.WRITTEN and not letter_number:
         raise ApplicationError(_("Give the letter's number."), field="letter_number")
     route = route_of(case)
+    service_days = service_days_for(case.office_id)
     revocation = Revocation.objects.create(
         case=case,
         office_id=case.office_id,
@@ -131,7 +132,8 @@ def revocation_request(
         sender=sender,
         letter_number=letter_number,
         account=account,
-        due_on=add_working_days(requested_on, SERVICE_STANDARD_DAYS),
+        service_days=service_days,
+        due_on=add_working_days(requested_on, service_days),
         institution_id=case.origin_facility_id if route == Route.ASIMILASI else None,
         requested_by=actor,
     )

@@ -34,9 +34,8 @@ from bimkemas.revocation.access import (
     works_on,
 )
 from bimkemas.revocation.letters import export_package, letter_generate, letter_versions
-from bimkemas.revocation.models import Revocation
+from bimkemas.revocation.models import Revocation, service_days_for
 from bimkemas.revocation.workflow import (
-    SERVICE_STANDARD_DAYS,
     Route,
     Status,
     StepKind,
@@ -159,7 +158,7 @@ def revocation_propose(request: HttpRequest, public_id) -> HttpResponse:
         status = 200
     title = _("Propose revocation")
     audit_view(actor=user, obj=case, client=case.client, what=title)
-    context = {"case": case, "form": form, "title": title, "days": SERVICE_STANDARD_DAYS}
+    context = {"case": case, "form": form, "title": title, "days": service_days_for(case.office_id)}
     return render(request, "revocation/propose.html", context, status=status)
 
 

@@ -294,3 +294,14 @@ def test_asimilasi_is_reported_to_the_prison_which_decides(
     case.refresh_from_db()
     assert case.status == CaseStatus.REVOKED
     assert not Notification.objects.filter(purpose_key__startswith="revocation").exists()
+
+
+def test_an_office_may_set_its_own_service_standard(case, office, request_revocation):
+    from bimkemas.revocation.models import RevocationSettings
+    from bimkemas.revocation.selectors import clock
+
+    RevocationSettings.objects.create(office=office, service_days=10)
+    revocation = request_revocation(case)
+    assert revocation.service_days == 10
+    assert revocation.due_on == add_working_days(revocation.requested_on, 10)
+    assert clock(revocation, today()).of == 10

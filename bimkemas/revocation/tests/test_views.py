@@ -184,3 +184,27 @@ def test_the_statement_is_generated_as_docx(client, alice, revocation):
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_tpp_page_offers_the_sessions_decision(client, alice, bob, dave, revocation):
+    from bimkemas.revocation import services
+    from bimkemas.tpp.models import AgendaKind, Decision
+    from bimkemas.tpp.services import agenda_add, agenda_decide, session_schedule
+
+    services.revocation_record_statement(
+        actor=alice, revocation=revocation, on=today(), statement="Keterangan klien"
+    )
+    services.revocation_record_examination(
+        actor=alice, revocation=revocation, on=today(), attended=True, account="Khilaf"
+    )
+    session = session_schedule(actor=bob, held_on=today(), place="Aula", chair=dave, secretary=bob)
+    item = agenda_add(actor=bob, session=session, case=revocation.case, kind=AgendaKind.REVOCATION)
+    agenda_decide(actor=bob, item=item, decision=Decision.APPROVED)
+    login(client, bob)
+    page = client.get(step(revocation, "tpp"))
+    assert session.number in page.content.decode()
+    response = client.post(step(revocation, "tpp"), {"agenda_item": str(item.public_id)})
+    assert response.status_code == 302
+    revocation.refresh_from_db()
+    assert revocation.status == Status.RECOMMENDED
+    assert revocation.steps.last().agenda_item == item
