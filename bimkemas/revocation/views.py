@@ -105,7 +105,7 @@ STEPS: dict[str, StepPage] = {
     ),
 }
 SLUG_OF = {page.kind: slug for slug, page in STEPS.items()}
-ROUTE_LABELS = {
+ROUTE_LABELS: dict[tuple[str, str], Any] = {
     (Route.INTEGRATION, StepKind.REPORT): gettext_lazy("Report to the Kanwil / Ditjenpas"),
     (Route.ASIMILASI, StepKind.REPORT): gettext_lazy("Report to the Lapas/Rutan"),
     (Route.ASIMILASI, StepKind.DECISION): gettext_lazy("Decision of the Lapas/Rutan"),
