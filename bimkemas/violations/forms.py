@@ -121,4 +121,6 @@ class RungForm(BootstrapMixin, forms.Form):
     active = forms.BooleanField(label=_("Active"), required=False)
 
 
-RungFormSet = forms.formset_factory(RungForm, extra=1, max_num=12, validate_max=True)
+# The views add one blank row (a new step, active and with a letter unless unticked).
+RungFormSet = forms.formset_factory(RungForm, extra=0, max_num=13, validate_max=True)
+NEW_RUNG_INITIAL = {"active": True, "produces_letter": True}

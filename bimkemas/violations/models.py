@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from bimkemas.accounts.models import Office
 from bimkemas.core.models import PublicIdModel
 
-LETTER_NUMBER_FORMAT = "{seq:03d}/PLG/{month_roman}/{year}/{code}"
+# Surat peringatan / teguran: "001/SP/XII/2026/PLG", per office and year.
+LETTER_NUMBER_FORMAT = "{seq:03d}/SP/{month_roman}/{year}/{code}"
 
 
 class ViolationKind(models.TextChoices):

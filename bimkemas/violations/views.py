@@ -33,6 +33,7 @@ from bimkemas.violations.access import (
     get_violation_for_user,
 )
 from bimkemas.violations.forms import (
+    NEW_RUNG_INITIAL,
     AttachForm,
     DecideForm,
     DismissForm,
@@ -357,6 +358,10 @@ def _kept(form) -> bool:
 
 
 def _rung_initial(rungs) -> list[dict]:
+    return [*_rows(rungs), NEW_RUNG_INITIAL]
+
+
+def _rows(rungs) -> list[dict]:
     return [
         {
             "id": rung.public_id,

@@ -132,7 +132,7 @@ def test_a_decision_numbers_its_letter_and_tells_the_client(violation, alice, se
     assert decision.rung_name == "Surat Peringatan I"
     assert decision.suggested.name == "Konseling (teguran lisan)"
     year = today().year
-    assert decision.letter_number.startswith("001/PLG/") and str(year) in decision.letter_number
+    assert decision.letter_number.startswith("001/SP/") and str(year) in decision.letter_number
     message = Notification.objects.get(client_pk=violation.case.client_id)
     assert message.channel == "whatsapp" and message.address.startswith("+62")
     assert "Surat Peringatan I" in message.body
