@@ -15,7 +15,30 @@ from bimkemas.documents.selectors import documents_of
 from bimkemas.documents.services import document_generate
 from bimkemas.violations.access import can_generate_letter
 from bimkemas.violations.ladder import next_rung_after, office_ladder
-from bimkemas.violations.models import GENERAL_KINDS, ViolationDecision
+from bimkemas.violations.models import (
+    GENERAL_KINDS,
+    ViolationDecision,
+    ViolationKind,
+    ViolationSource,
+)
+
+# Official letters are in Indonesian whatever the UI language or the catalogue's state.
+KIND_ID = {
+    ViolationKind.SUSPECT: "Melakukan tindak pidana baru (ditetapkan sebagai tersangka)",
+    ViolationKind.NEW_OFFENCE: "Melakukan tindak pidana baru (dijatuhi pidana)",
+    ViolationKind.PUBLIC_UNREST: "Menimbulkan keresahan dalam masyarakat",
+    ViolationKind.THREE_MISSES: "Tidak wajib lapor tiga kali berturut-turut",
+    ViolationKind.ADDRESS_CHANGE: "Tidak melaporkan perubahan alamat atau tempat tinggal",
+    ViolationKind.PROGRAMME: "Tidak mengikuti program bimbingan",
+}
+SOURCE_ID = {
+    ViolationSource.REPORTING: "Catatan wajib lapor",
+    ViolationSource.COMPLAINT: "Pengaduan",
+    ViolationSource.HOME_VISIT: "Kunjungan rumah",
+    ViolationSource.NOTICE: "Pemberitahuan kepolisian atau lembaga pemasyarakatan",
+    ViolationSource.MATCH: "Pencocokan data lembaga pemasyarakatan atau pengadilan",
+    ViolationSource.OFFICER: "Temuan Pembimbing Kemasyarakatan",
+}
 
 
 def _name(user: User | None) -> str:
@@ -57,9 +80,9 @@ def letter_content(decision: ViolationDecision) -> DocumentContent:
             ("Masa bimbingan", f"{tanggal(case.guidance_start)} s.d. {tanggal(case.guidance_end)}"),
         ]
         violation_facts = [
-            ("Jenis pelanggaran", f"{violation.get_kind_display()} ({condition})"),
+            ("Jenis pelanggaran", f"{KIND_ID.get(violation.kind, violation.kind)} ({condition})"),
             ("Tanggal", tanggal(violation.occurred_on)),
-            ("Sumber", violation.get_source_display()),
+            ("Sumber", SOURCE_ID.get(violation.source, violation.source)),
             ("Uraian", violation.summary),
         ]
         if violation.evidence:

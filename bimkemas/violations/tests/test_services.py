@@ -250,3 +250,11 @@ def test_a_bad_ladder_changes_nothing(office, bob, rungs):
         ladder_save(actor=bob, office=office, rungs=rungs)
     after = [(r.name, r.position, r.active) for r in office_ladder(office.pk, active_only=False)]
     assert after == before
+
+
+def test_every_kind_and_source_has_its_indonesian_words_for_letters():
+    from bimkemas.violations.letters import KIND_ID, SOURCE_ID
+    from bimkemas.violations.models import ViolationKind, ViolationSource
+
+    assert set(KIND_ID) == set(ViolationKind.values)
+    assert set(SOURCE_ID) == set(ViolationSource.values)

@@ -107,6 +107,8 @@ def test_the_officer_records_decides_and_prints_the_letter(client, alice, dave, 
     assert "SURAT PERINGATAN I" in text and decision.letter_number in text
     assert "Tidak hadir pada bimbingan kelompok" in text
     assert "Surat Peringatan II" in text  # the next rung's consequence
+    assert "Tidak mengikuti program bimbingan (syarat khusus)" in text
+    assert "Temuan Pembimbing Kemasyarakatan" in text
     assert "Darmawan" in text and "197501011999031001" in text
     pdf = client.post(_detail(violation, "letter/"), {"fmt": "pdf"})
     assert "SURAT PERINGATAN I" in pdf_text(b"".join(pdf.streaming_content))
