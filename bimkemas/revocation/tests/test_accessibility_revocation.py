@@ -16,7 +16,10 @@ def test_the_temporary_revocation_page_passes_axe(
     plain_http(settings)
     revocation = walk_to_recommended(request_revocation(case), officer=alice, supervisor=bob)
     temporary = f"/revocations/{revocation.public_id}/step/temporary/"
-    pages = {dave.username: [temporary, f"/revocations/{revocation.public_id}/"]}
+    pages = {
+        dave.username: [temporary, f"/revocations/{revocation.public_id}/"],
+        bob.username: ["/revocations/", "/revocations/statistics/"],
+    }
     problems = axe_problems(page, live_server, pages)
     assert not problems, "\n".join(problems)
     log_in(page, live_server.url, dave.username)
