@@ -162,6 +162,9 @@ def matches_run(
         else list(records)
     )
     summary = RunSummary()
+    if not (pending if isinstance(pending, list) else pending.exists()):
+        summary.seconds = time.monotonic() - started
+        return summary  # nothing new: the clients are not even read
     model_path = model_path or getattr(settings, "LINKAGE_MODEL_PATH", None)
     options = {"model_path": Path(model_path)} if model_path else {}
     client_rows = [

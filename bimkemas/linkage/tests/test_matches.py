@@ -2,6 +2,7 @@
 precision, work items and the client page's alert."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -380,3 +381,19 @@ def test_the_task_and_the_nightly_run_compare_new_records(case, monkeypatch):
     make_record(case.client.full_name, birth_date=dt.date(1970, 1, 1))
     assert tasks.match_new_records_daily.call_local() == 1
     assert MatchCandidate.objects.count() == 2
+
+
+def test_the_command_compares_new_or_every_record(case, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(services, "link", FakeMatcher())
+    monkeypatch.setattr(services, "thresholds", lambda: (ALERT, REVIEW))
+    make_record(case.client.full_name, birth_date=case.client.birth_date)
+    out = io.StringIO()
+
+    call_command("match_records", stdout=out)
+    call_command("match_records", "--all", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("1 records × 1 clients: 1 new matches (1 alerts)")
+    assert lines[1].startswith("1 records × 1 clients: 0 new matches")
