@@ -91,6 +91,15 @@ _MUHAMMAD = {
     "muchammad",
     "mukhammad",
     "mokhammad",
+    # abbreviations and spellings seen in prison and court registers
+    "moch",
+    "much",
+    "mohd",
+    "muchamad",
+    "mukhamad",
+    "mokhamad",
+    "mohamed",
+    "muhamed",
 }
 _PREFIX_TITLES = {"h", "hj", "ir", "drs", "dra", "dr", "prof", "kh", "ust", "ustadz", "raden", "rd"}
 _ABBREVIATIONS = {"abd": "abdul", "st": "siti"}

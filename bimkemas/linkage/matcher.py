@@ -31,6 +31,7 @@ from typing import Any
 import pyarrow as pa
 
 from bimkemas.linkage.features import BLOCKING_KEYS, IDENTITY_COLUMNS, FeatureError, prepare
+from bimkemas.linkage.names import parse_birth_date
 
 __all__ = [
     "ALERT_THRESHOLD",
@@ -41,6 +42,7 @@ __all__ = [
     "Match",
     "exact_baseline",
     "link",
+    "parse_birth_date",
     "prepare",
 ]
 
@@ -54,7 +56,7 @@ REVIEW_THRESHOLD: float = 0.5
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "default.json"
 # Bump when the prepared features or the comparisons change: saved models then no longer fit.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 8
 # Training needs enough of both sides for EM to see matches and u sampling to see non-matches.
 MIN_CLIENTS_TO_TRAIN = 1_000
 MIN_RECORDS_TO_TRAIN = 1_000
@@ -67,6 +69,9 @@ U_MAX_PAIRS = 2e6
 # Where u sampling saw no non-matching pair at a level (a shared NIK), u is taken as half an
 # observation in the sample; no level's m is below M_FLOOR (any field is mistyped sometimes).
 M_FLOOR = 1e-3
+# A shared address says "same household" as much as "same person" (brothers, a father and
+# his son), which random sampling cannot see: an address agreement is worth at most 2**10.
+ADDRESS_MAX_LOG2_FACTOR = 10
 # Term frequencies are estimated from the inputs; below this many rows they mean nothing.
 TF_MIN_ROWS = 1_000
 SEED = 8
@@ -95,7 +100,7 @@ class LinkError(ValueError):
 # --- the model --------------------------------------------------------------------------------
 
 
-def settings_creator(link_type: str = "link_only"):
+def settings_creator(*, term_frequencies: bool = True):
     """The comparisons and blocking rules, dialect-agnostic (DuckDB and Spark)."""
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -106,7 +111,7 @@ def settings_creator(link_type: str = "link_only"):
         comparison_levels=[
             cll.NullLevel("name_key"),
             # Weighted by how common the name is ("Budi" says less than "Effendi Rahman Yudi").
-            cll.ExactMatchLevel("name_key", term_frequency_adjustments=True).configure(
+            cll.ExactMatchLevel("name_key", term_frequency_adjustments=term_frequencies).configure(
                 label_for_charts="same normalised name"
             ),
             cll.Or(
@@ -130,13 +135,12 @@ def settings_creator(link_type: str = "link_only"):
             cll.NullLevel("birth_date"),
             cll.ExactMatchLevel("birth_date"),
             cll.CustomLevel(
-                '"birth_date_l" = "bd_swap_r" OR "bd_swap_l" = "birth_date_r"',
+                # unquoted: Spark reads "x" as a string literal
+                "birth_date_l = bd_swap_r OR bd_swap_l = birth_date_r",
                 label_for_charts="day and month swapped",
             ),
-            cll.CustomLevel(
-                'abs("bd_days_l" - "bd_days_r") <= 7', label_for_charts="within a week"
-            ),
-            cll.CustomLevel('"bd_md_l" = "bd_md_r"', label_for_charts="same day, other year"),
+            cll.CustomLevel("abs(bd_days_l - bd_days_r) <= 7", label_for_charts="within a week"),
+            cll.CustomLevel("bd_md_l = bd_md_r", label_for_charts="same day, other year"),
             cll.LevenshteinLevel("birth_date", 1).configure(label_for_charts="one digit"),
             cll.ElseLevel(),
         ],
@@ -177,7 +181,7 @@ def settings_creator(link_type: str = "link_only"):
         ],
     )
     return SettingsCreator(
-        link_type=link_type,
+        link_type="link_only",
         unique_id_column_name="id",
         comparisons=[name, birth, nik, place, sex, address],
         blocking_rules_to_generate_predictions=[block_on(*keys) for keys in BLOCKING_KEYS],
@@ -209,6 +213,9 @@ def complete_parameters(settings: dict) -> dict:
                 level["u_probability"] = 0.5 / U_MAX_PAIRS
             if level.get("label_for_charts") == NEUTRAL_NIK_LEVEL:
                 level["m_probability"] = level["u_probability"]
+            if comparison["output_column_name"] == "address":
+                ceiling = level["m_probability"] / 2**ADDRESS_MAX_LOG2_FACTOR
+                level["u_probability"] = max(level["u_probability"], ceiling)
     return settings
 
 
@@ -352,7 +359,16 @@ def link(
     elif backend == "spark":
         from bimkemas.linkage.spark import predict_spark
 
-        matches = predict_spark(left, right, settings, meta, threshold, progress=say)
+        rows = predict_spark(
+            left,
+            right,
+            settings,
+            prior_for(meta, left.num_rows),
+            threshold,
+            term_frequencies=left.num_rows + right.num_rows >= TF_MIN_ROWS,
+            progress=say,
+        )
+        matches = [Match(*row) for row in rows]
     else:
         matches = _predict_duckdb(left, right, settings, meta, threshold, progress=say)
     timings["predict"] = time.perf_counter() - step
@@ -371,13 +387,15 @@ def _choose_model(left, right, model_path, *, retrain, progress) -> tuple[Path, 
     if model_path is not None and not retrain:
         found = _read_model(model_path)
         if found:
+            progress(f"using the saved model {model_path}")
             return Path(model_path), {"settings": found[0], "meta": found[1]}
     big_enough = left.num_rows >= MIN_CLIENTS_TO_TRAIN and right.num_rows >= MIN_RECORDS_TO_TRAIN
     if model_path is not None and big_enough:
-        progress("training the model on the data")
+        progress(f"training the model on the data (saved to {model_path})")
         settings, meta = train(left, right, progress=progress)
         _write_model(Path(model_path), settings, meta)
         return Path(model_path), {"settings": settings, "meta": meta, "train": True}
+    progress("using the default model (too few rows to train on)")
     found = _read_model(DEFAULT_MODEL_PATH)
     if not found:
         raise LinkError(f"the default model {DEFAULT_MODEL_PATH} is missing or out of date")

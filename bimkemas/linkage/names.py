@@ -99,7 +99,13 @@ def parse_birth_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value).strip())
+    text = str(value).strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+    return dt.date.fromisoformat(text)
+
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def swapped_date(day: dt.date | None) -> dt.date | None:

@@ -299,9 +299,12 @@ def alter_identity(
     give the record its own id. With `change_name` (the default) the name always differs from
     the one given; without, it is left as written about half of the time."""
     rng = rng or random.Random()  # noqa: S311 - synthetic data, not secrets
-    birth = identity.get("birth_date")
-    if isinstance(birth, str) and birth:
-        birth = dt.date.fromisoformat(birth)
+    given = identity.get("birth_date")
+    birth: dt.date | None = None
+    if isinstance(given, dt.date):
+        birth = given
+    elif isinstance(given, str) and given:
+        birth = dt.date.fromisoformat(given)
     name = identity.get("full_name") or ""
     altered = _alter_name(name, rng, strength=strength)
     for _ in range(5 if change_name else 0):
