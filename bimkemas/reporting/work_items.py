@@ -258,7 +258,7 @@ def _flag_item(violation: Violation, day: dt.date) -> WorkItem:
         kind="reporting.three_misses",
         title=_("Three reports missed in a row (since %(day)s): decide on the violation")
         % {"day": _day(violation.occurred_on)},
-        url=_client_url(case, "reporting-title"),
+        url=reverse("violation_detail", args=[violation.public_id]),
         subject=_subject(case),
         urgency=Urgency.OVERDUE,
         due=violation.occurred_on,
