@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import User
 from bimkemas.clients.access import own_open_cases
+from bimkemas.core.dates import long_date
 from bimkemas.core.workitems import (
     ITEMS_PER_GROUP,
     Urgency,
@@ -29,7 +30,7 @@ def _group(matches, kind: str, heading: str, urgency: str, band: str) -> list[Wo
             % {
                 "source": m.record.get_source_display(),
                 "institution": m.record.institution,
-                "day": m.record.event_date.strftime("%d/%m/%Y"),
+                "day": long_date(m.record.event_date),
             },
             url=reverse("match_detail", args=[m.public_id]),
             subject=m.client.full_name,
