@@ -15,7 +15,15 @@ import duckdb
 import pyarrow as pa
 
 from bimkemas.clients.identity import _ABBREVIATIONS, _MUHAMMAD, _PREFIX_TITLES
-from bimkemas.linkage.names import _PLACE_NOISE
+from bimkemas.linkage.names import (
+    _PLACE_NOISE,
+    clean_nik,
+    clean_sex,
+    name_features,
+    parse_birth_date,
+    place_key,
+    swapped_date,
+)
 
 IDENTITY_COLUMNS = ("id", "full_name", "birth_date", "birth_place", "sex", "nik", "address")
 PREPARED_COLUMNS = (
@@ -201,9 +209,70 @@ def as_input_table(rows: Any) -> pa.Table:
     return pa.table(data, schema=pa.schema([(c, pa.string()) for c in IDENTITY_COLUMNS]))
 
 
+# Up to this many rows the features are computed in plain Python (the SQL's twin): starting
+# DuckDB costs ~50 ms, the intake's duplicate check compares one person with a few.
+PYTHON_MAX_ROWS = 50
+
+
+def _python_features(row: dict) -> dict:
+    features = name_features(row.get("full_name") or "")
+    try:
+        born = parse_birth_date(row.get("birth_date"))
+    except ValueError as error:
+        raise FeatureError(str(error)) from error
+    swapped = swapped_date(born)
+    return {
+        "id": str(row.get("id")),
+        "name_key": features.key or None,
+        "name_written": features.written or None,
+        "name_first": features.first or None,
+        "name_last": features.last or None,
+        "name_tokens": list(features.tokens) or None,
+        "birth_date": born.isoformat() if born else None,
+        "bd_swap": swapped.isoformat() if swapped else None,
+        "bd_days": (born - _EPOCH).days if born else None,
+        "bd_year": born.year if born else None,
+        "bd_md": born.strftime("%m-%d") if born else None,
+        "birth_place": place_key(str(row.get("birth_place") or "")) or None,
+        "sex": clean_sex(row.get("sex")) or None,
+        "nik": clean_nik(row.get("nik")) or None,
+        "address": place_key(str(row.get("address") or "")) or None,
+    }
+
+
+_EPOCH = dt.date(1970, 1, 1)
+_SCHEMA = pa.schema(
+    [
+        (c, pa.list_(pa.string()))
+        if c == "name_tokens"
+        else (c, pa.int64())
+        if c in ("bd_days", "bd_year")
+        else (c, pa.string())
+        for c in PREPARED_COLUMNS
+    ]
+)
+
+
+def prepare_in_python(rows: list[dict]) -> pa.Table:
+    """The features of a few rows without DuckDB (equal to `prepare`'s; a test checks it)."""
+    out = []
+    for number, row in enumerate(rows, start=1):
+        try:
+            out.append(_python_features(row))
+        except FeatureError as error:
+            raise FeatureError(f"row {number}: not an ISO date: {row.get('birth_date')!r}") from (
+                error
+            )
+    return pa.Table.from_pylist(out, schema=_SCHEMA)
+
+
 def prepare(rows: Any, *, connection: duckdb.DuckDBPyConnection | None = None) -> pa.Table:
     """Identity rows as the model's features (PREPARED_COLUMNS); empty values are NULL.
     Raises FeatureError on a birth date that is not an ISO date."""
+    if not isinstance(rows, pa.Table):
+        rows = list(rows)
+        if len(rows) <= PYTHON_MAX_ROWS:
+            return prepare_in_python(rows)
     table = as_input_table(rows)
     con = connection or duckdb.connect()
     try:

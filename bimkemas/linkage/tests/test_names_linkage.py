@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from bimkemas.clients.identity import name_key
-from bimkemas.linkage.features import prepare
+from bimkemas.linkage.features import as_input_table, prepare, prepare_in_python
 from bimkemas.linkage.names import (
     clean_nik,
     clean_sex,
@@ -136,7 +136,7 @@ def _row(i, name, place="Soerabaja", address="Kota Palembang"):
 
 def test_the_sql_features_equal_the_python_ones_on_spelling_cases():
     names = [n for pair in SAME_PERSON for n in pair] + ["", ".,-", "H.", "Ucok als Andi"]
-    table = prepare([_row(i, name) for i, name in enumerate(names)])
+    table = prepare(as_input_table([_row(i, name) for i, name in enumerate(names)]))  # SQL
     for row, name in zip(table.to_pylist(), names, strict=True):
         features = name_features(name)
         assert (row["name_key"] or "") == features.key == name_key(name), name
@@ -164,3 +164,15 @@ def test_the_sql_features_equal_the_python_ones_on_generated_records():
         assert (row["name_written"] or "") == features.written, raw["full_name"]
         assert (row["birth_place"] or "") == place_key(raw["birth_place"] or "")
         assert (row["address"] or "") == place_key(raw["address"] or "")
+
+
+def test_the_plain_python_features_equal_the_sql_ones():
+    records = generate(100, 1000, seed=12).records
+    rows = [*records.to_pylist(), _row(9999, "H. Ir. Soeharto bin Alm. Ahmad")]
+    assert prepare_in_python(rows).to_pylist() == prepare(as_input_table(rows)).to_pylist()
+
+
+def test_a_few_rows_are_prepared_in_python():
+    assert (
+        prepare([_row(1, "Budi")]).to_pylist() == prepare_in_python([_row(1, "Budi")]).to_pylist()
+    )
