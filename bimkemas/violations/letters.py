@@ -23,7 +23,7 @@ from bimkemas.violations.models import (
 )
 
 # Official letters are in Indonesian whatever the UI language or the catalogue's state.
-KIND_ID = {
+KIND_ID: dict[str, str] = {
     ViolationKind.SUSPECT: "Melakukan tindak pidana baru (ditetapkan sebagai tersangka)",
     ViolationKind.NEW_OFFENCE: "Melakukan tindak pidana baru (dijatuhi pidana)",
     ViolationKind.PUBLIC_UNREST: "Menimbulkan keresahan dalam masyarakat",
@@ -31,7 +31,7 @@ KIND_ID = {
     ViolationKind.ADDRESS_CHANGE: "Tidak melaporkan perubahan alamat atau tempat tinggal",
     ViolationKind.PROGRAMME: "Tidak mengikuti program bimbingan",
 }
-SOURCE_ID = {
+SOURCE_ID: dict[str, str] = {
     ViolationSource.REPORTING: "Catatan wajib lapor",
     ViolationSource.COMPLAINT: "Pengaduan",
     ViolationSource.HOME_VISIT: "Kunjungan rumah",

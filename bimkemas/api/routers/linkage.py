@@ -444,7 +444,7 @@ def _match(user: User, match: MatchCandidate, case=None) -> dict:
         "decided_by": presenters.person(match.decided_by),
         "decided_at": match.decided_at,
         "decision_note": match.decision_note,
-        "violation_id": match.violation.public_id if match.violation_id else None,
+        "violation_id": match.violation.public_id if match.violation else None,
         "can_decide": match.status == MatchStatus.PENDING
         and match_services.can_decide(user, match, case),
     }
