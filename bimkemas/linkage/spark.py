@@ -19,6 +19,8 @@ from collections.abc import Callable
 import pyarrow as pa
 
 _SESSION = None
+# Below this many rows in all, intermediate tables stay in memory in one partition.
+SMALL_ROWS = 200_000
 
 
 class SparkUnavailable(RuntimeError):
@@ -103,7 +105,18 @@ def predict_spark(
     say = progress or (lambda message: None)
     say("starting Spark")
     spark = session()
-    db_api = SparkAPI(spark_session=spark)
+    small = left.num_rows + right.num_rows < SMALL_ROWS
+    if small:  # a few partitions kept in memory: Spark's per-task cost dominates small runs
+        spark.conf.set("spark.sql.shuffle.partitions", "1")
+    else:
+        spark.conf.set(
+            "spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "4")
+        )
+    db_api = SparkAPI(
+        spark_session=spark,
+        break_lineage_method="persist" if small else None,
+        num_partitions_on_repartition=1 if small else None,
+    )
     say(f"scoring pairs of {left.num_rows:,} clients × {right.num_rows:,} records on Spark")
     run = uuid.uuid4().hex[:8]  # Spark keeps the views of earlier runs in the session
     frames = [
