@@ -73,7 +73,10 @@ _SPELLING = {"oe": "u", "dj": "j", "tj": "c", "nj": "ny", "sj": "sy", "ch": "kh"
 _SPELLING_PATTERN = re.compile("|".join([*_SPELLING, "j"]))
 # A word showing one of these was written before 1972, so its lone j is today's y
 # ("Tjahjadi" = "Cahyadi"); in a modern word j stays j ("Joko").
-_OLD_SPELLING = re.compile("oe|dj|tj|nj|sj")
+# "nj" alone proves nothing: today's Panjaitan, Banjar and Tanjung have it too (their old
+# spelling was Pandjaitan, Bandjar, Tandjoeng); only at the start of a word is it the old
+# "ny" (Njoman = Nyoman). In a word without old spelling, nj and a lone j stay as written.
+_OLD_SPELLING = re.compile("oe|dj|tj|sj|^nj")
 _MUHAMMAD = {
     "muhammad",
     "mohammad",
@@ -122,9 +125,18 @@ def _unify(token: str, position: int) -> str:
         return _ABBREVIATIONS[token]
     if token in _MUHAMMAD:
         return "muhammad"
-    lone_j = "y" if _OLD_SPELLING.search(token) else "j"
+    old = bool(_OLD_SPELLING.search(token))
+
+    def today(match: re.Match) -> str:
+        found = match.group()
+        if found == "j":
+            return "y" if old else "j"
+        if found == "nj" and not old:
+            return "nj"
+        return _SPELLING[found]
+
     # One pass, so the j that "dj" becomes is not turned into a y again.
-    return _SPELLING_PATTERN.sub(lambda match: _SPELLING.get(match.group(), lone_j), token)
+    return _SPELLING_PATTERN.sub(today, token)
 
 
 def name_tokens(full_name: str) -> list[str]:

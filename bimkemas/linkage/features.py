@@ -61,6 +61,11 @@ BLOCKING_KEYS = (
 )
 
 
+# A word in pre-1972 spelling, and a text with such a word (see identity._OLD_SPELLING).
+OLD_WORD = "oe|dj|tj|sj|^nj"
+OLD_TEXT = "oe|dj|tj|sj|(^| )nj"
+
+
 class FeatureError(ValueError):
     """Input that cannot be prepared (message fit to show a person)."""
 
@@ -70,16 +75,17 @@ def _sql_list(words) -> str:
 
 
 def _old_spelling_sql(x: str) -> str:
-    """One token in today's spelling: oe→u, dj→j, tj→c, nj→ny, sj→sy, ch→kh, and a lone j→y
-    when the word shows pre-1972 spelling. The patterns cannot overlap, so replacing them one
-    after another through upper-case placeholders equals the Python one-pass substitution."""
+    """One word in today's spelling, the twin of identity._unify: in a word that shows pre-1972
+    spelling (oe, dj, tj, sj, or nj at its start) oe→u, dj→j, tj→c, nj→ny, sj→sy and a lone
+    j→y; in any word ch→kh. The patterns cannot overlap, so replacing them one after another
+    through upper-case placeholders equals the Python one-pass substitution."""
     s = x
     for old, mark in (("oe", "u"), ("dj", "D"), ("tj", "C"), ("nj", "N"), ("sj", "S"), ("ch", "K")):
         s = f"replace({s}, '{old}', '{mark}')"
-    s = f"CASE WHEN regexp_matches({x}, 'oe|dj|tj|nj|sj') THEN replace({s}, 'j', 'y') ELSE {s} END"
+    s = f"replace({s}, 'j', 'y')"
     for mark, new in (("D", "j"), ("C", "c"), ("N", "ny"), ("S", "sy"), ("K", "kh")):
         s = f"replace({s}, '{mark}', '{new}')"
-    return s
+    return f"CASE WHEN regexp_matches({x}, '{OLD_WORD}') THEN {s} ELSE replace({x}, 'ch', 'kh') END"
 
 
 def _fold_sql(x: str) -> str:
@@ -105,7 +111,7 @@ def _spelling_sql(s: str) -> str:
     that show an old spelling."""
     per_word = f"list_transform(string_split({s}, ' '), lambda x: {_old_spelling_sql('x')})"
     return (
-        f"CASE WHEN regexp_matches({s}, 'oe|dj|tj|nj|sj') "
+        f"CASE WHEN regexp_matches({s}, '{OLD_TEXT}') "
         f"THEN array_to_string({per_word}, ' ') ELSE replace({s}, 'ch', 'kh') END"
     )
 
@@ -135,7 +141,7 @@ def _place_key_sql(s: str) -> str:
     spelled = f"replace({spelled}, 'j', 'y')"
     for mark, new in (("D", "j"), ("C", "c"), ("N", "ny"), ("S", "sy")):
         spelled = f"replace({spelled}, '{mark}', '{new}')"
-    s = f"CASE WHEN regexp_matches({s}, 'oe|dj|tj|nj|sj') THEN {spelled} ELSE {s} END"
+    s = f"CASE WHEN regexp_matches({s}, '{OLD_TEXT}') THEN {spelled} ELSE {s} END"
     return f"nullif(regexp_replace(trim({s}), ' +', ' ', 'g'), '')"
 
 

@@ -56,7 +56,7 @@ REVIEW_THRESHOLD: float = 0.5
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "default.json"
 # Bump when the prepared features or the comparisons change: saved models then no longer fit.
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 # Training needs enough of both sides for EM to see matches and u sampling to see non-matches.
 MIN_CLIENTS_TO_TRAIN = 1_000
 MIN_RECORDS_TO_TRAIN = 1_000

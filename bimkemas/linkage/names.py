@@ -66,7 +66,8 @@ def place_key(place: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in _PLACE_NOISE]
     text = " ".join(words)
-    if re.search("oe|dj|tj|nj|sj", text):
+    # old spelling somewhere (nj only at a word's start: today's Banjar has one too)
+    if re.search("oe|dj|tj|sj|(^| )nj", text):
         text = _PLACE_PATTERN.sub(lambda m: _PLACE_SPELLING.get(m.group(), "y"), text)
     return text
 
