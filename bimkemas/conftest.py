@@ -40,6 +40,12 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _shipped_linkage_model(settings):
+    """The matcher's default model, not one trained on whatever data a test made."""
+    settings.LINKAGE_MODEL_PATH = None
+
+
+@pytest.fixture(autouse=True)
 def _english_messages(settings):
     """Tests assert the English msgids; tests about Indonesian set LANGUAGE_CODE = "id"."""
     settings.LANGUAGE_CODE = "en"

@@ -317,5 +317,11 @@ NOTIFICATION_TRANSPORTS = {
     ),
 }
 
+# Record linkage: the model trained on this register's own clients and records on the first
+# large enough run, then reused by the nightly and after-import runs (retrain: delete it, or
+# `bimkemas link --retrain`). Empty: always the default model shipped with the package.
+_linkage_model = env_str("LINKAGE_MODEL_PATH", str(VAR_DIR / "linkage" / "model.json"))
+LINKAGE_MODEL_PATH = Path(_linkage_model) if _linkage_model else None
+
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
