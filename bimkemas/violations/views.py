@@ -8,15 +8,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bimkemas.accounts.models import OFFICER_ROLES, User
-from bimkemas.audit.models import AuditAction
-from bimkemas.audit.services import audit_clients_listed, audit_record, audit_view
+from bimkemas.audit.services import audit_clients_listed, audit_view
 from bimkemas.clients.access import can_supervise, require
 from bimkemas.core.dates import today
 from bimkemas.core.errors import ApplicationError
@@ -28,10 +27,10 @@ from bimkemas.violations.access import (
     can_act,
     can_edit_ladder,
     can_generate_letter,
-    get_attachment_for_user,
     get_case_for_violation,
     get_violation_for_user,
 )
+from bimkemas.violations.files import attachment_response
 from bimkemas.violations.forms import (
     NEW_RUNG_INITIAL,
     AttachForm,
@@ -56,7 +55,6 @@ from bimkemas.violations.selectors import (
 )
 
 PAGE_SIZE = 25
-INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
 
 
 def _user(request: HttpRequest) -> User:
@@ -227,27 +225,7 @@ def violation_attach(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_GET
 def attachment_download(request: HttpRequest, public_id, attachment_id) -> FileResponse:
-    user = _user(request)
-    attachment = get_attachment_for_user(user, public_id, attachment_id)
-    try:
-        stream = attachment.file.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    audit_record(
-        actor=user,
-        action=AuditAction.DOWNLOAD,
-        obj=attachment,
-        client=attachment.violation.case.client,
-        summary=str(attachment),
-    )
-    response = FileResponse(
-        stream,
-        content_type=attachment.content_type,
-        as_attachment=attachment.content_type not in INLINE_TYPES,
-        filename=attachment.original_name,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(_user(request), public_id, attachment_id, inline=True)
 
 
 @login_required

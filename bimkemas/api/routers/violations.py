@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
@@ -21,18 +21,17 @@ from bimkemas.api.errors import READ_ERRORS, WRITE_ERRORS
 from bimkemas.api.routers.generated_documents import FormatQuery, GeneratedDocumentOut
 from bimkemas.api.routers.generated_documents import _document as generated_document
 from bimkemas.api.schemas import InputSchema, LongText, NoNul, PersonRef, Str100
-from bimkemas.audit.models import AuditAction
-from bimkemas.audit.services import audit_clients_listed, audit_record, audit_view
+from bimkemas.audit.services import audit_clients_listed, audit_view
 from bimkemas.clients.access import can_supervise, get_case_for_user, require
 from bimkemas.core.errors import ApplicationError
 from bimkemas.violations import services
 from bimkemas.violations.access import (
     can_act,
     can_edit_ladder,
-    get_attachment_for_user,
     get_case_for_violation,
     get_violation_for_user,
 )
+from bimkemas.violations.files import attachment_response
 from bimkemas.violations.ladder import office_ladder, suggest_rung
 from bimkemas.violations.letters import letter_generate, letter_versions
 from bimkemas.violations.models import (
@@ -438,25 +437,7 @@ def violation_attachment_file(
     request: HttpRequest, violation_id: uuid.UUID, attachment_id: uuid.UUID
 ):
     """An evidence file, for whoever may see the violation; audited as a download."""
-    user = actor(request)
-    attachment = get_attachment_for_user(user, violation_id, attachment_id)
-    try:
-        stream = attachment.file.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    audit_record(
-        actor=user,
-        action=AuditAction.DOWNLOAD,
-        obj=attachment,
-        client=attachment.violation.case.client,
-        summary=str(attachment),
-    )
-    return FileResponse(
-        stream,
-        content_type=attachment.content_type,
-        as_attachment=True,
-        filename=attachment.original_name,
-    )
+    return attachment_response(actor(request), violation_id, attachment_id, inline=False)
 
 
 @router.post(
