@@ -56,7 +56,7 @@ REVIEW_THRESHOLD: float = 0.5
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "model" / "default.json"
 # Bump when the prepared features or the comparisons change: saved models then no longer fit.
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 # Training needs enough of both sides for EM to see matches and u sampling to see non-matches.
 MIN_CLIENTS_TO_TRAIN = 1_000
 MIN_RECORDS_TO_TRAIN = 1_000
@@ -70,8 +70,16 @@ U_MAX_PAIRS = 2e6
 # observation in the sample; no level's m is below M_FLOOR (any field is mistyped sometimes).
 M_FLOOR = 1e-3
 # A shared address says "same household" as much as "same person" (brothers, a father and
-# his son), which random sampling cannot see: an address agreement is worth at most 2**10.
-ADDRESS_MAX_LOG2_FACTOR = 10
+# his son), which random sampling cannot see: an address agreement (street, number, RT/RW,
+# kelurahan) is worth no more than a shared birth date (1 day in ~20,000, 2**14). A household
+# mate still differs on the birth date (-10 bits), so address, birth town, sex and a shared
+# name together (a father and son both named Budi) stay far below the review threshold at a
+# national run's prior (1 client in 100,000: -20 bits).
+ADDRESS_MAX_LOG2_FACTOR = 14
+# A birth place seen a handful of times in the inputs (a rare town, a misspelling) is not
+# taken as rarer than 1 person in 1,000 (a town of a few hundred thousand in a country of
+# 280 million is 1 in 1,000): its exact agreement is worth at most log2(m / 0.001) bits.
+PLACE_MIN_FREQUENCY = 1e-3
 # Term frequencies are estimated from the inputs; below this many rows they mean nothing.
 TF_MIN_ROWS = 1_000
 SEED = 8
@@ -162,7 +170,11 @@ def settings_creator(*, term_frequencies: bool = True):
         output_column_name="birth_place",
         comparison_levels=[
             cll.NullLevel("birth_place"),
-            cll.ExactMatchLevel("birth_place"),
+            # Weighted by how common the town is (born in Palembang, the capital, says less
+            # than born in Kayuagung); no town counts as rarer than PLACE_MIN_FREQUENCY.
+            cll.ExactMatchLevel(
+                "birth_place", term_frequency_adjustments=term_frequencies
+            ).configure(tf_minimum_u_value=PLACE_MIN_FREQUENCY),
             cll.JaroWinklerLevel("birth_place", 0.9),
             cll.ElseLevel(),
         ],

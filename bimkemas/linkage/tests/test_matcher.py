@@ -139,3 +139,23 @@ def test_bad_input_is_refused_with_the_row():
 def test_nothing_to_compare_gives_no_matches():
     assert matcher.link([], [CLIENT]).matches == []
     assert matcher.link([CLIENT], []).matches == []
+
+
+def test_a_common_birth_town_says_less_than_a_rare_one():
+    """Two pairs alike but for the town: born in Palembang (the most common town in the data)
+    counts less than born in Kayuagung (term-frequency weighted birth place)."""
+    data = generate(600, 600, seed=3, as_rows=True)
+    person = {"full_name": "Joko Wibowo Tarigan", "sex": "L", "nik": "", "address": ""}
+    clients = [
+        *data.clients,
+        {**person, "id": "cp", "birth_date": "1970-01-06", "birth_place": "Palembang"},
+        {**person, "id": "ck", "birth_date": "1971-02-07", "birth_place": "Kayuagung"},
+    ]
+    records = [
+        *data.records,
+        {**person, "id": "rp", "birth_date": "1970-01-06", "birth_place": "Palembang"},
+        {**person, "id": "rk", "birth_date": "1971-02-07", "birth_place": "Kayuagung"},
+    ]
+    result = matcher.link(clients, records, threshold=0.0)
+    found = {(m.client_id, m.record_id): m.probability for m in result.matches}
+    assert found[("ck", "rk")] > found[("cp", "rp")]
