@@ -4,6 +4,7 @@ decision. Alerts are to do; the middle band needs a look."""
 import datetime as dt
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bimkemas.accounts.models import User
@@ -18,25 +19,45 @@ from bimkemas.core.workitems import (
 )
 from bimkemas.linkage.models import MatchBand, MatchCandidate, MatchStatus
 
+# An alert may mean the client is in custody now: it is decided within days, not weeks.
+ALERT_DECISION_DAYS = 3
 
-def _group(matches, kind: str, heading: str, urgency: str, band: str) -> list[WorkItemGroup]:
+
+def _due_and_urgency(
+    match: MatchCandidate, band_urgency: str, day: dt.date
+) -> tuple[dt.date | None, str]:
+    if band_urgency != Urgency.DUE:
+        return None, band_urgency
+    due = timezone.localdate(match.created_at) + dt.timedelta(days=ALERT_DECISION_DAYS)
+    return due, Urgency.OVERDUE if due < day else Urgency.DUE
+
+
+def _item(match: MatchCandidate, kind: str, band_urgency: str, day: dt.date) -> WorkItem:
+    due, urgency = _due_and_urgency(match, band_urgency, day)
+    return WorkItem(
+        kind=kind,
+        title=_("%(source)s at %(institution)s, %(day)s: same person?")
+        % {
+            "source": match.record.get_source_display(),
+            "institution": match.record.institution,
+            "day": long_date(match.record.event_date),
+        },
+        url=reverse("match_detail", args=[match.public_id]),
+        subject=match.client.full_name,
+        urgency=urgency,
+        due=due,
+        client_id=match.client.public_id,
+    )
+
+
+def _group(
+    matches, kind: str, heading: str, urgency: str, band: str, day: dt.date
+) -> list[WorkItemGroup]:
     total = matches.count()
     if not total:
         return []
     items = [
-        WorkItem(
-            kind=kind,
-            title=_("%(source)s at %(institution)s, %(day)s: same person?")
-            % {
-                "source": m.record.get_source_display(),
-                "institution": m.record.institution,
-                "day": long_date(m.record.event_date),
-            },
-            url=reverse("match_detail", args=[m.public_id]),
-            subject=m.client.full_name,
-            urgency=urgency,
-            client_id=m.client.public_id,
-        )
+        _item(m, kind, urgency, day)
         for m in matches.select_related("client", "record").order_by("-probability", "-pk")[
             :ITEMS_PER_GROUP
         ]
@@ -66,10 +87,12 @@ def match_decisions(user: User, day: dt.date) -> list[WorkItemGroup]:
         _("Prison or court records that may be your clients"),
         Urgency.DUE,
         MatchBand.ALERT,
+        day,
     ) + _group(
         matches.filter(band=MatchBand.REVIEW),
         "linkage.review",
         _("Possible matches to review"),
         Urgency.FLAGGED,
         MatchBand.REVIEW,
+        day,
     )

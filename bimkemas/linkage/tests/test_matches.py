@@ -316,6 +316,18 @@ def test_work_items_for_the_officer(case, alice, bob, pat):
     assert not {"linkage.alert"} & {g.kind for g in work_items_for(bob, today())}
 
 
+def test_an_alert_is_overdue_three_days_after_it_was_raised(case, alice):
+    match = make_match(case.client, probability=0.995)
+    raised = timezone.localdate(match.created_at)
+
+    def alert_on(day):
+        return {g.kind: g for g in work_items_for(alice, day)}["linkage.alert"].items[0]
+
+    assert alert_on(raised + dt.timedelta(days=3)).urgency == "due"
+    assert alert_on(raised + dt.timedelta(days=3)).due == raised + dt.timedelta(days=3)
+    assert alert_on(raised + dt.timedelta(days=4)).urgency == "overdue"
+
+
 def test_the_client_page_shows_the_alert(client, case, alice):
     match = make_match(case.client, probability=0.995)
     login(client, alice)
