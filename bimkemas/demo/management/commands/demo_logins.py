@@ -14,10 +14,10 @@ from bimkemas.reporting.models import ClientAccess
 
 ANY_ADDRESS = {"", "0.0.0.0", "::"}  # noqa: S104 (recognised, not bound)
 LOGINS = (
-    ("kepala", "Office overview (§8 figures), assign and close cases"),
-    ("kasi", "Client list and search, intake, assign cases, access log"),
-    ("registrar", "Take a new client in (intake) and see the register"),
-    ("pk", "Own caseload of about 58 clients; stages awal/lanjutan/akhir"),
+    ("kepala", "Office overview (§8 figures); a revocation awaits the head's temporary revocation"),
+    ("kasi", "Intake, assign cases, access log; revocation statistics, matcher precision"),
+    ("registrar", "Intake; import prison admissions and court decisions (/records/import/)"),
+    ("pk", "Caseload of about 58; prison records that may be clients; violations to answer"),
     ("apk", "An assistant officer's caseload"),
     ("kasi.oku", "Another Bapas: Palembang's clients are invisible here"),
     ("pk.oku", "Officer of another Bapas"),
