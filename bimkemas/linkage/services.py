@@ -300,7 +300,7 @@ def _decide(
     *, actor: User, match: MatchCandidate, note: str, status: str, note_required: bool
 ) -> tuple[MatchCandidate, SupervisionCase]:
     match = (
-        MatchCandidate.objects.select_for_update()
+        MatchCandidate.objects.select_for_update(of=("self",))
         .select_related("client", "record")
         .get(pk=match.pk)
     )

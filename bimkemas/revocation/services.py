@@ -101,7 +101,11 @@ def revocation_request(
 ) -> Revocation:
     """A written request (a letter from its sender) or an oral report taken down (who
     reported, when, what) opens a revocation of an open case; the 20 working days start."""
-    case = SupervisionCase.objects.select_for_update().select_related("programme").get(pk=case.pk)
+    case = (
+        SupervisionCase.objects.select_for_update(of=("self",))
+        .select_related("programme")
+        .get(pk=case.pk)
+    )
     if not may_request(actor, case):
         raise ApplicationError(_("Only the client's officer or a supervisor may request this."))
     if Revocation.objects.filter(case=case).open().exists():
@@ -160,7 +164,7 @@ def revocation_request(
 
 def _locked(revocation: Revocation) -> Revocation:
     return (
-        Revocation.objects.select_for_update()
+        Revocation.objects.select_for_update(of=("self",))
         .select_related("case__client", "case__programme", "case__office")
         .get(pk=revocation.pk)
     )

@@ -290,7 +290,7 @@ def _attach(
 
 def _locked_open(violation: Violation) -> Violation:
     locked = (
-        Violation.objects.select_for_update()
+        Violation.objects.select_for_update(of=("self",))
         .select_related("case__client", "case__office", "case__officer")
         .get(pk=violation.pk)
     )
