@@ -13,9 +13,9 @@ from django.http import Http404
 
 from bimkemas.accounts.models import User
 from bimkemas.clients.access import (
+    can_edit_case,
     can_supervise,
     get_case_for_user,
-    own_open_cases,
     require,
     visible_clients,
 )
@@ -29,13 +29,7 @@ def visible_violations(user: User):
 
 def can_act(user: User, case: SupervisionCase) -> bool:
     """Record and answer violations of an open case: its officer, or a supervisor of its office."""
-    if not (user.is_authenticated and user.is_active) or not case.is_open:
-        return False
-    if can_supervise(user):
-        return user.office_id == case.office_id
-    if user.is_officer and case.officer_id == user.pk:
-        return own_open_cases(user).filter(pk=case.pk).exists()
-    return False
+    return case.is_open and can_edit_case(user, case)
 
 
 def can_generate_letter(user: User, case: SupervisionCase) -> bool:

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from bimkemas.linkage import matcher
+from bimkemas.linkage.spark import SparkUnavailable
 
 MAX_REPORTED = 5
 
@@ -152,12 +153,8 @@ class Command(BaseCommand):
             )
         except matcher.LinkError as error:
             raise CommandError(str(error)) from error
-        except Exception as error:
-            from bimkemas.linkage.spark import SparkUnavailable
-
-            if isinstance(error, SparkUnavailable):
-                raise CommandError(f"--backend spark: {error}") from error
-            raise
+        except SparkUnavailable as error:
+            raise CommandError(f"--backend spark: {error}") from error
         phases.update(result.timings)
         phases.pop("total", None)
 
